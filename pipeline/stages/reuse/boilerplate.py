@@ -1,0 +1,189 @@
+"""Boilerplate: stock wording that reports legitimately share, separated out before copy scores.
+
+Three sources mark a syllable as boilerplate (``DocRep.boiler``):
+
+1. Known stock text: form headings and prompts (``corpora/banks/headings.csv``), legitimately
+   quoted official wording (``corpora/banks/official_wording.csv``) and the stock phrases of
+   domain.md §7 shipped with this package (``stock_phrases.txt``). A syllable is marked when it
+   lies in a run of at least ``k`` syllables (or a whole shorter phrase) that occurs in that text.
+2. Batch spread, after Lang & Stice-Lawrence's boilerplate measure: a ``k``-syllable shingle that
+   occurs in reports of many different units (``unit_min`` units and ``unit_frac`` of all
+   units) is stock wording of the genre, not a copy between two people. Spread is counted over
+   units, not reports, so that ten colleagues copying one report in one cell do not turn their
+   shared text into "boilerplate". Counts use a two-row count-min sketch (no per-shingle dict
+   at province scale).
+
+Boilerplate feeds the common-wording share; it is excluded from the copy scores' numerator and
+denominator, and a passage needs enough non-boilerplate syllables to be reported at all.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.stages.reuse.shingles import (
+    DocRep,
+    Vocab,
+    cover,
+    make_rep,
+    shingle_hashes,
+    valid_shingles,
+)
+
+BUILTIN_STOCK = Path(__file__).with_name("stock_phrases.txt")
+
+
+def read_phrases(paths: Iterable[Path]) -> list[str]:
+    """Phrases from ``.txt`` files (one per line, ``#`` comments) and ``.csv`` files (``text`` column)."""
+    out: list[str] = []
+    for path in paths:
+        path = Path(path)
+        if not path.is_file():
+            continue
+        if path.suffix == ".csv":
+            with path.open(encoding="utf-8", newline="") as fh:
+                reader = csv.DictReader(fh)
+                col = next((c for c in reader.fieldnames or () if c.strip().lower() == "text"), None)
+                if col is None:
+                    continue
+                out.extend(r[col].strip() for r in reader if (r.get(col) or "").strip())
+        else:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    out.append(line)
+    return out
+
+
+class StockIndex:
+    """Exact syllable runs of known stock text (digit-folded keys)."""
+
+    def __init__(self, phrases: Iterable[str], vocab: Vocab, k: int, min_len: int = 2) -> None:
+        self.k = k
+        by_len: dict[int, list[np.ndarray]] = {}
+        hashes = None
+        self.n_phrases = 0
+        for phrase in phrases:
+            rep = make_rep("", phrase, vocab)
+            n = rep.n_tokens
+            if n < min_len:
+                continue
+            self.n_phrases += 1
+            hashes = vocab.hashes()
+            length = min(n, k)
+            by_len.setdefault(length, []).append(shingle_hashes(rep.nids, hashes, length))
+        self.by_len = {length: np.unique(np.concatenate(v)) for length, v in by_len.items()}
+
+    def mark(self, rep: DocRep, hashes: np.ndarray) -> np.ndarray:
+        """Bool per token of ``rep``: inside a known stock run."""
+        out = np.zeros(rep.n_tokens, dtype=bool)
+        for length, table in self.by_len.items():
+            h = shingle_hashes(rep.nids, hashes, length)
+            hit = np.flatnonzero(np.isin(h, table, assume_unique=False))
+            if len(hit):
+                out |= cover(hit, rep.n_tokens, length)
+        return out
+
+
+class SpreadSketch:
+    """Count-min sketch (two rows) of how many units use each shingle."""
+
+    def __init__(self, bits: int) -> None:
+        self.bits = bits
+        self.mask = np.uint64((1 << bits) - 1)
+        self.rows = np.zeros((2, 1 << bits), dtype=np.uint32)
+
+    def _index(self, h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return (h & self.mask).astype(np.int64), ((h >> np.uint64(32)) & self.mask).astype(np.int64)
+
+    def add_groups(self, groups: Iterable[np.ndarray]) -> None:
+        """Add each group's distinct shingles once (a group = the reports of one unit)."""
+        buf: list[np.ndarray] = []
+        size = 0
+        for g in groups:
+            u = np.unique(g)
+            buf.append(u)
+            size += len(u)
+            if size > 4_000_000:
+                self._flush(buf)
+                buf, size = [], 0
+        self._flush(buf)
+
+    def _flush(self, buf: list[np.ndarray]) -> None:
+        if not buf:
+            return
+        h = np.concatenate(buf)
+        i0, i1 = self._index(h)
+        n = 1 << self.bits
+        self.rows[0] += np.bincount(i0, minlength=n).astype(np.uint32)
+        self.rows[1] += np.bincount(i1, minlength=n).astype(np.uint32)
+
+    def estimate(self, h: np.ndarray) -> np.ndarray:
+        i0, i1 = self._index(h)
+        return np.minimum(self.rows[0][i0], self.rows[1][i1])
+
+
+def sketch_bits(n_entries: int) -> int:
+    """Table size for about ``n_entries`` distinct shingles (2^16 .. 2^24 cells per row)."""
+    return int(min(24, max(16, np.ceil(np.log2(max(n_entries, 1))) + 1)))
+
+
+def doc_shingles(rep: DocRep, hashes: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Digit-folded shingle hashes of ``rep`` and the start positions where all tokens are comparable."""
+    h = shingle_hashes(rep.nids, hashes, k)
+    ok = valid_shingles(rep.comparable, k)
+    return h, ok
+
+
+def spread_threshold(n_units: int, unit_min: int, unit_frac: float) -> int:
+    """Units a shingle must appear in to count as batch boilerplate."""
+    return int(max(unit_min, np.ceil(unit_frac * n_units)))
+
+
+def mark_boilerplate(
+    reps: list[DocRep],
+    units: list[str],
+    vocab: Vocab,
+    stock: StockIndex,
+    k: int,
+    unit_min: int,
+    unit_frac: float,
+) -> dict[str, float]:
+    """Set ``rep.boiler`` on every report; returns diagnostics for ``batch.params``."""
+    hashes = vocab.hashes()
+    per_doc = [doc_shingles(r, hashes, k) for r in reps]
+    by_unit: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        by_unit.setdefault(u, []).append(i)
+    n_units = len(by_unit)
+    thr = spread_threshold(n_units, unit_min, unit_frac)
+    use_spread = n_units >= thr
+    sketch = None
+    if use_spread:
+        total = sum(int(ok.sum()) for _, ok in per_doc)
+        sketch = SpreadSketch(sketch_bits(total))
+        sketch.add_groups(
+            np.concatenate([per_doc[i][0][per_doc[i][1]] for i in idx]) for idx in by_unit.values()
+        )
+    n_tok = n_boil = 0
+    for rep, (h, ok) in zip(reps, per_doc, strict=True):
+        rep.stock = stock.mark(rep, hashes)
+        boiler = rep.stock.copy()
+        if sketch is not None and len(h):
+            common = (sketch.estimate(h) >= thr) & ok
+            hit = np.flatnonzero(common)
+            if len(hit):
+                boiler |= cover(hit, rep.n_tokens, k)
+        rep.boiler = boiler
+        n_tok += int(rep.comparable.sum())
+        n_boil += int((boiler & rep.comparable).sum())
+    return {
+        "units": n_units,
+        "spread_threshold_units": thr,
+        "spread_used": bool(use_spread),
+        "boilerplate_share_of_batch": round(n_boil / n_tok, 4) if n_tok else 0.0,
+    }

@@ -1,0 +1,377 @@
+"""The reuse stage: own earlier reports, colleagues' reports and sample templates, with evidence.
+
+Pipeline (each step documented in its module):
+
+1. :mod:`shingles` — syllables with spans, folded keys, segments; header, self-rating and
+   signature sections are not compared.
+2. :mod:`boilerplate` — known stock text and batch-common wording marked per syllable.
+3. :mod:`candidates` — own earlier years (member_id / unit join), colleagues (sampled shingle
+   index with capped postings), templates (containment).
+4. :mod:`align` — every candidate verified by sentence alignment; passages with spans.
+5. Scores: share of the report's own (non-boilerplate) syllables inside passages from each
+   source kind; flags at thresholds recorded in ``batch.params["reuse"]``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from pipeline import schema
+from pipeline.model import Batch
+from pipeline.stages.reuse import tells
+from pipeline.stages.reuse.align import AlignParams, Passage, align_pair
+from pipeline.stages.reuse.bank import REPO_BANKS, default_bank_dirs, load_templates
+from pipeline.stages.reuse.boilerplate import BUILTIN_STOCK, StockIndex, mark_boilerplate, read_phrases
+from pipeline.stages.reuse.candidates import peer_pairs, prior_pairs, sample, template_hits
+from pipeline.stages.reuse.shingles import DocRep, Vocab, make_rep, shingle_hashes, valid_shingles
+
+EXCLUDED_SECTIONS = frozenset({"header", "self_rating", "other"})
+
+
+@dataclass
+class ReuseParams:
+    """Every threshold and parameter of the stage (recorded in run.json)."""
+
+    shingle_k: int = 5  # syllables per shingle (index, boilerplate)
+    sample_mod: int = 4  # peer index keeps 1 shingle in sample_mod
+    peer_cap: int = 50  # postings longer than this are stock wording, dropped
+    peer_min_shared: int = 3  # sampled shingles two reports must share to be aligned
+    peer_top_k: int = 10  # candidates kept per report
+    peer_search_history: bool = True  # archive reports of other members are peer sources too
+    spread_unit_min: int = 5  # a shingle in >= max(unit_min, unit_frac * units) units is boilerplate
+    spread_unit_frac: float = 0.05
+    template_min_hits: int = 8  # shingles shared with a template before aligning
+    template_top_k: int = 3
+    lookback: tuple[int, ...] = (1, 2)  # own earlier years searched
+    prior_threshold: float = 0.30  # flag copied_prior when the prior share reaches this
+    peer_threshold: float = 0.30
+    template_threshold: float = 0.30
+    peer_min_source_share: float = 0.05  # a colleague is listed when it supplied this share
+    peer_excludes_template: bool = True  # text explained by a bank template is not a peer copy
+    align: AlignParams = field(default_factory=AlignParams)
+
+
+def _excluded_spans(sections: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    if sections is None or not len(sections):
+        return out
+    for row in sections.itertuples(index=False):
+        parts = set(str(row.label).split(schema.MERGE_SEP))
+        if parts and parts <= EXCLUDED_SECTIONS:
+            out.setdefault(str(row.doc_id), []).append((int(row.start), int(row.end)))
+    return out
+
+
+def _year(v: Any) -> int | None:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+class ReuseStage:
+    """Stage ``reuse``: copied_prior, copied_peer, template_heavy (see module docstring)."""
+
+    name = "reuse"
+    provides = ("copied_prior", "copied_peer", "template_heavy")
+
+    def __init__(
+        self,
+        params: ReuseParams | None = None,
+        bank_dirs: list[str | Path] | None = None,
+        include_repo_templates: bool = True,
+        phrase_files: list[str | Path] | None = None,
+        templates: dict[str, str] | None = None,
+    ) -> None:
+        self.params = params or ReuseParams()
+        self.bank_dirs = [Path(p) for p in bank_dirs] if bank_dirs is not None else default_bank_dirs()
+        self.include_repo_templates = include_repo_templates
+        self.phrase_files = (
+            [Path(p) for p in phrase_files]
+            if phrase_files is not None
+            else [BUILTIN_STOCK, REPO_BANKS / "headings.csv", REPO_BANKS / "official_wording.csv"]
+        )
+        self._templates = templates
+
+    # ------------------------------------------------------------------------------------------
+    def run(self, batch: Batch) -> None:
+        p = self.params
+        t0 = time.perf_counter()
+        timings: dict[str, float] = {}
+        docs = batch.documents.reset_index(drop=True)
+        hist = batch.history if batch.history is not None else pd.DataFrame(columns=docs.columns)
+        if len(hist):
+            hist = hist[~hist["doc_id"].astype(str).isin(set(docs["doc_id"].astype(str)))]
+        hist = hist.reset_index(drop=True)
+        n_q = len(docs)
+        cols = ["doc_id", "member_id", "unit", "year", "kind", "role", "name", "text"]
+        meta = pd.concat([docs.reindex(columns=cols), hist.reindex(columns=cols)], ignore_index=True)
+        meta["doc_id"] = meta["doc_id"].astype(str)
+        excl = _excluded_spans(batch.sections)
+        if len(hist):
+            for k, v in _excluded_spans(batch.history_sections).items():
+                excl.setdefault(k, v)
+
+        vocab = Vocab()
+        reps: list[DocRep] = [
+            make_rep(d, str(t) if isinstance(t, str) else "", vocab, excl.get(d))
+            for d, t in zip(meta["doc_id"], meta["text"], strict=True)
+        ]
+        timings["tokenise"] = time.perf_counter() - t0
+
+        t = time.perf_counter()
+        stock = StockIndex(read_phrases(self.phrase_files), vocab, p.shingle_k)
+        units = meta["unit"].fillna("").astype(str).tolist()
+        units = [u or f"__doc{i}" for i, u in enumerate(units)]
+        bp_stats = mark_boilerplate(reps, units, vocab, stock, p.shingle_k, p.spread_unit_min, p.spread_unit_frac)
+        templates = self._templates if self._templates is not None else load_templates(
+            self.bank_dirs, include_repo=self.include_repo_templates
+        )
+        tpl_ids = sorted(templates)
+        tpl_reps = [make_rep(f"template:{tid}", templates[tid], vocab) for tid in tpl_ids]
+        hashes = vocab.hashes()
+        for r in tpl_reps:
+            r.stock = stock.mark(r, hashes)
+            r.boiler = r.stock.copy()
+        timings["boilerplate"] = time.perf_counter() - t
+
+        # ---- candidates ---------------------------------------------------------------------
+        t = time.perf_counter()
+        hashes = vocab.hashes()
+        k = p.shingle_k
+        sigs, own_sigs = [], []
+        for r in reps:
+            h = shingle_hashes(r.sids if r.plain else r.nids, hashes, k)
+            ok = valid_shingles(r.comparable & ~r.boiler, k)
+            sigs.append(sample(h[ok], p.sample_mod))
+            ok_t = valid_shingles(r.comparable & ~r.stock, k)
+            own_sigs.append(np.unique(h[ok_t]) if len(h) else h)
+        is_query = np.zeros(len(reps), dtype=bool)
+        is_query[:n_q] = True
+        if not p.peer_search_history:
+            sigs = [s if i < n_q else s[:0] for i, s in enumerate(sigs)]
+        group = meta["member_id"].fillna("").astype(str).tolist()
+        peers, peer_stats = peer_pairs(sigs, is_query, group, p.peer_cap, p.peer_min_shared, p.peer_top_k)
+        priors = prior_pairs(meta, n_q, p.lookback)
+        tpl_hash_parts, tpl_id_parts = [], []
+        for ti, r in enumerate(tpl_reps):
+            h = np.unique(shingle_hashes(r.nids, hashes, k))
+            tpl_hash_parts.append(h)
+            tpl_id_parts.append(np.full(len(h), ti, dtype=np.int64))
+        if tpl_hash_parts:
+            th = np.concatenate(tpl_hash_parts)
+            tid_arr = np.concatenate(tpl_id_parts)
+            o = np.argsort(th, kind="stable")
+            th, tid_arr = th[o], tid_arr[o]
+        else:
+            th, tid_arr = np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        tpl_cands: list[tuple[int, int]] = []
+        for i in range(n_q):
+            hits = template_hits(own_sigs[i], th, tid_arr, len(tpl_reps))
+            order = np.argsort(-hits, kind="stable")[: p.template_top_k]
+            tpl_cands.extend((i, int(ti)) for ti in order if hits[ti] >= p.template_min_hits)
+        timings["candidates"] = time.perf_counter() - t
+
+        # ---- verification -------------------------------------------------------------------
+        t = time.perf_counter()
+        a_p = p.align
+        segs = {}
+
+        def segs_of(idx: int, rep: DocRep) -> np.ndarray:
+            got = segs.get(idx)
+            if got is None:
+                got = rep.seg_comparable(a_p.min_seg_tokens)
+                segs[idx] = got
+            return got
+
+        found: dict[int, list[tuple[str, str, DocRep, Passage]]] = {i: [] for i in range(n_q)}
+        for i, j in priors:
+            fwd, _ = align_pair(reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p)
+            found[i].extend(("prior", reps[j].doc_id, reps[j], ps) for ps in fwd)
+        for i, j, _shared in peers:
+            both = j < n_q
+            fwd, back = align_pair(
+                reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p, both_sides=both
+            )
+            if i < n_q:
+                found[i].extend(("peer", reps[j].doc_id, reps[j], ps) for ps in fwd)
+            if both:
+                found[j].extend(("peer", reps[i].doc_id, reps[i], ps) for ps in back)
+        for i, ti in tpl_cands:
+            r = tpl_reps[ti]
+            all_segs = segs.get(("t", ti))
+            if all_segs is None:
+                all_segs = r.seg_comparable(a_p.min_seg_tokens)
+                segs[("t", ti)] = all_segs
+            fwd, _ = align_pair(reps[i], r, vocab, segs_of(i, reps[i]), all_segs, a_p)
+            found[i].extend(("template", tpl_ids[ti], r, ps) for ps in fwd)
+        timings["align"] = time.perf_counter() - t
+
+        # ---- scores, findings, matches ------------------------------------------------------
+        t = time.perf_counter()
+        finding_rows: list[dict[str, Any]] = []
+        match_rows: list[dict[str, Any]] = []
+        common: dict[str, float] = {}
+        id_to_meta = {d: i for i, d in enumerate(meta["doc_id"])}
+        for i in range(n_q):
+            rows, mrows, cw = self._score_doc(i, reps[i], meta, found[i], id_to_meta)
+            finding_rows.extend(rows)
+            match_rows.extend(mrows)
+            common[reps[i].doc_id] = cw
+        batch.add_findings(finding_rows)
+        if match_rows:
+            batch.add_matches(pd.DataFrame(match_rows))
+        timings["score"] = time.perf_counter() - t
+
+        params = asdict(p)
+        params.update(
+            {
+                "excluded_sections": sorted(EXCLUDED_SECTIONS),
+                "templates": tpl_ids,
+                "template_dirs": [str(d) for d in self.bank_dirs],
+                "stock_phrases": stock.n_phrases,
+                "boilerplate": bp_stats,
+                "candidates": {
+                    "prior_pairs": len(priors),
+                    "peer_pairs": len(peers),
+                    "template_pairs": len(tpl_cands),
+                    **asdict(peer_stats),
+                },
+                "score_unit": "share of the report's comparable, non-boilerplate syllables",
+                "template_score_unit": "share of comparable syllables outside known form/official wording",
+                "timings_s": {kk: round(v, 3) for kk, v in timings.items()},
+                "common_wording_share": common,
+            }
+        )
+        batch.params["reuse"] = params
+        batch.timings[self.name] = time.perf_counter() - t0
+        if self.name not in batch.stages_run:
+            batch.stages_run.append(self.name)
+
+    # ------------------------------------------------------------------------------------------
+    def _score_doc(
+        self,
+        i: int,
+        rep: DocRep,
+        meta: pd.DataFrame,
+        found: list[tuple[str, str, DocRep, Passage]],
+        id_to_meta: dict[str, int],
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], float]:
+        p = self.params
+        n = rep.n_tokens
+        comp = rep.comparable
+        own = comp & ~rep.boiler
+        own_tpl = comp & ~rep.stock
+        n_comp = int(comp.sum())
+        common = round(float((comp & rep.boiler).sum() / n_comp), 4) if n_comp else 0.0
+        cov = {kind: np.zeros(n, dtype=bool) for kind in schema.SOURCE_KINDS}
+        per_source: dict[tuple[str, str], np.ndarray] = {}
+        mrows = []
+        for kind, src_id, src, ps in found:
+            span = np.zeros(n, dtype=bool)
+            span[ps.a_lo : ps.a_hi] = True
+            cov[kind] |= span
+            key = (kind, src_id)
+            per_source[key] = per_source.get(key, np.zeros(n, dtype=bool)) | span
+            start, end = int(rep.starts[ps.a_lo]), int(rep.ends[ps.a_hi - 1])
+            s_start, s_end = int(src.starts[ps.s_lo]), int(src.ends[ps.s_hi - 1])
+            mrows.append(
+                {
+                    "doc_id": rep.doc_id,
+                    "source_doc_id": src_id,
+                    "source_kind": kind,
+                    "start": start,
+                    "end": end,
+                    "source_start": s_start,
+                    "source_end": s_end,
+                    "similarity": ps.similarity,
+                    "match_type": ps.match_type,
+                    "text": rep.text[start:end],
+                    "source_text": src.text[s_start:s_end],
+                }
+            )
+        if p.peer_excludes_template:
+            cov["peer"] &= ~cov["template"]
+        denom = max(int(own.sum()), 1)
+        denom_t = max(int(own_tpl.sum()), 1)
+
+        def share(mask: np.ndarray, base: np.ndarray, d: int) -> float:
+            return round(float((mask & base).sum() / d), 4)
+
+        row = meta.iloc[i]
+        year = _year(row["year"])
+        text = rep.text
+        rows = []
+        # copied_prior
+        s_prior = share(cov["prior"], own, denom)
+        prior_src = sorted(
+            ((share(m, own, denom), sid) for (kd, sid), m in per_source.items() if kd == "prior"), reverse=True
+        )
+        reason, detail = "Không thấy nội dung lấy lại từ bản kiểm điểm các năm trước", ""
+        if prior_src:
+            top_share, top_id = prior_src[0]
+            src_row = meta.iloc[id_to_meta[top_id]]
+            who = "của tập thể" if str(row.get("kind")) == "collective" else "của chính đảng viên"
+            reason = (
+                f"{round(s_prior * 100)}% nội dung trùng với bản kiểm điểm năm {_year(src_row['year']) or '?'} "
+                f"{who} ({top_id})"
+            )
+            detail = ";".join(sid for _, sid in prior_src)
+            extra = tells.year_tells(text, year) + tells.regulation_tells(text, year)
+            if extra:
+                reason += "; còn sót " + ", ".join(f"'{x}'" for x in extra[:3])
+        rows.append(self._row(rep.doc_id, "copied_prior", s_prior, p.prior_threshold, reason, detail))
+        # copied_peer
+        s_peer = share(cov["peer"], own, denom)
+        peer_src = sorted(
+            (
+                (share(m & cov["peer"], own, denom), sid)
+                for (kd, sid), m in per_source.items()
+                if kd == "peer"
+            ),
+            reverse=True,
+        )
+        listed = [(s, sid) for s, sid in peer_src if s >= p.peer_min_source_share]
+        reason, detail = "Không thấy nội dung trùng với bản kiểm điểm của đảng viên khác", ""
+        if listed:
+            reason = f"{round(s_peer * 100)}% nội dung trùng với bản kiểm điểm của người khác: " + ", ".join(
+                f"{sid} ({round(s * 100)}%)" for s, sid in listed[:3]
+            )
+            detail = ";".join(sid for _, sid in listed)
+            names = [str(meta.iloc[id_to_meta[sid]].get("name") or "") for _, sid in listed]
+            other = tells.name_tells(text, str(row.get("name") or ""), names)
+            if other:
+                reason += "; có tên người khác: " + ", ".join(other[:2])
+        rows.append(self._row(rep.doc_id, "copied_peer", s_peer, p.peer_threshold, reason, detail))
+        # template_heavy
+        s_tpl = share(cov["template"], own_tpl, denom_t)
+        tpl_src = sorted(
+            ((share(m, own_tpl, denom_t), sid) for (kd, sid), m in per_source.items() if kd == "template"),
+            reverse=True,
+        )
+        reason, detail = "Không thấy nội dung chép từ bài mẫu trong kho", ""
+        if tpl_src:
+            reason = f"{round(s_tpl * 100)}% nội dung trùng với bài mẫu '{tpl_src[0][1]}'"
+            detail = ";".join(sid for _, sid in tpl_src)
+            ph = tells.placeholder_tells(text)
+            if ph:
+                reason += "; còn chỗ trống của mẫu: " + ", ".join(f"'{x}'" for x in ph)
+        rows.append(self._row(rep.doc_id, "template_heavy", s_tpl, p.template_threshold, reason, detail))
+        return rows, mrows, common
+
+    @staticmethod
+    def _row(doc_id: str, finding: str, score: float, thr: float, reason: str, detail: str) -> dict[str, Any]:
+        return {
+            "doc_id": doc_id,
+            "finding": finding,
+            "flag": int(score >= thr),
+            "score": score,
+            "reason": reason,
+            "detail": detail,
+        }
