@@ -60,7 +60,8 @@ def read_phrases(paths: Iterable[Path]) -> list[str]:
 
 
 class StockIndex:
-    """Exact syllable runs of known stock text (digit-folded keys)."""
+    """Exact syllable runs of known stock text (accent-stripped, digit-folded keys, so that reports
+    typed without diacritics are marked too)."""
 
     def __init__(self, phrases: Iterable[str], vocab: Vocab, k: int, min_len: int = 2) -> None:
         self.k = k
@@ -75,14 +76,14 @@ class StockIndex:
             self.n_phrases += 1
             hashes = vocab.hashes()
             length = min(n, k)
-            by_len.setdefault(length, []).append(shingle_hashes(rep.nids, hashes, length))
+            by_len.setdefault(length, []).append(shingle_hashes(rep.sids, hashes, length))
         self.by_len = {length: np.unique(np.concatenate(v)) for length, v in by_len.items()}
 
     def mark(self, rep: DocRep, hashes: np.ndarray) -> np.ndarray:
         """Bool per token of ``rep``: inside a known stock run."""
         out = np.zeros(rep.n_tokens, dtype=bool)
         for length, table in self.by_len.items():
-            h = shingle_hashes(rep.nids, hashes, length)
+            h = shingle_hashes(rep.sids, hashes, length)
             hit = np.flatnonzero(np.isin(h, table, assume_unique=False))
             if len(hit):
                 out |= cover(hit, rep.n_tokens, length)
@@ -133,8 +134,9 @@ def sketch_bits(n_entries: int) -> int:
 
 
 def doc_shingles(rep: DocRep, hashes: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Digit-folded shingle hashes of ``rep`` and the start positions where all tokens are comparable."""
-    h = shingle_hashes(rep.nids, hashes, k)
+    """Shingle hashes of ``rep`` (accent-stripped, digit-folded keys) and a mask of the shingles whose
+    tokens are all comparable."""
+    h = shingle_hashes(rep.sids, hashes, k)
     ok = valid_shingles(rep.comparable, k)
     return h, ok
 

@@ -10,8 +10,11 @@ Keys used for matching (never for display):
   kỷ/kỉ folded). Two reports match "identically" when their ``ids`` agree.
 * ``nids``: as ``ids`` but every token that contains a digit becomes one ``<num>`` key, so a
   report whose years and figures were refreshed still matches ("refreshed").
-* ``sids``: the accent-stripped fingerprint (đ → d) of ``nids``, used when either report was
-  typed without diacritics.
+* ``sids``: the accent-stripped fingerprint (đ → d) of ``nids``. Shingles (candidate index,
+  boilerplate, template containment) use ``sids`` for every report, so a report typed without
+  diacritics lands in the same index; stripping merges a few distinct syllables, which matters
+  little for 5-syllable shingles and not at all for the verification, which aligns on ``nids``
+  unless one of the two reports is plain.
 
 Each distinct key gets a small integer id (per :class:`Vocab`, i.e. per stage run) and a stable
 64-bit hash (blake2b), from which k-syllable shingle hashes are computed with numpy.

@@ -147,7 +147,7 @@ class ReuseStage:
         k = p.shingle_k
         sigs, own_sigs = [], []
         for r in reps:
-            h = shingle_hashes(r.sids if r.plain else r.nids, hashes, k)
+            h = shingle_hashes(r.sids, hashes, k)
             ok = valid_shingles(r.comparable & ~r.boiler, k)
             sigs.append(sample(h[ok], p.sample_mod))
             ok_t = valid_shingles(r.comparable & ~r.stock, k)
@@ -161,7 +161,7 @@ class ReuseStage:
         priors = prior_pairs(meta, n_q, p.lookback)
         tpl_hash_parts, tpl_id_parts = [], []
         for ti, r in enumerate(tpl_reps):
-            h = np.unique(shingle_hashes(r.nids, hashes, k))
+            h = np.unique(shingle_hashes(r.sids, hashes, k))
             tpl_hash_parts.append(h)
             tpl_id_parts.append(np.full(len(h), ti, dtype=np.int64))
         if tpl_hash_parts:

@@ -121,3 +121,19 @@ def test_empty_batch():
     ReuseStage(templates={}, bank_dirs=[]).run(b)
     assert len(b.findings) == 0 and len(b.matches) == 0
     assert "reuse" in b.params
+
+
+def test_copy_typed_without_diacritics():
+    from pipeline.text.normalize import strip_accents
+
+    b = load_cases(["hung_2024.txt", "tuan_2024_copy.txt", "lan_2024.txt"])
+    docs = b.documents.copy()
+    i = docs.index[docs.doc_id == "U02-M002-2024"][0]
+    docs.loc[i, "text"] = strip_accents(docs.loc[i, "text"])  # same length: spans still valid
+    b.documents = docs
+    ReuseStage(templates={}, bank_dirs=[]).run(b)
+    row = _finding(b, "U02-M002-2024", "copied_peer")
+    assert row.flag == 1 and row.score > 0.8
+    assert _finding(b, "U03-M001-2024", "copied_peer").flag == 0
+    m = b.matches[b.matches.doc_id == "U02-M002-2024"]
+    assert len(m) and set(m.match_type) <= {"refreshed", "paraphrased"}
