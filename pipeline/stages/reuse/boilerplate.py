@@ -1,20 +1,26 @@
 """Boilerplate: stock wording that reports legitimately share, separated out before copy scores.
 
-Three sources mark a syllable as boilerplate (``DocRep.boiler``):
+Three tiers mark a syllable:
 
-1. Known stock text: form headings and prompts (``corpora/banks/headings.csv``), legitimately
-   quoted official wording (``corpora/banks/official_wording.csv``) and the stock phrases of
-   domain.md §7 shipped with this package (``stock_phrases.txt``). A syllable is marked when it
-   lies in a run of at least ``k`` syllables (or a whole shorter phrase) that occurs in that text.
-2. Batch spread, after Lang & Stice-Lawrence's boilerplate measure: a ``k``-syllable shingle that
+1. Form text (``DocRep.form``): form headings and prompts (``corpora/banks/headings.csv``) and
+   legitimately quoted official wording (``corpora/banks/official_wording.csv``). Excluded from
+   every score, the template score included.
+2. Stock phrases (``corpora/banks/stock_phrases.csv`` and the domain.md §7 phrases shipped with
+   this package, ``stock_phrases.txt``): the sentences published samples circulate. Excluded from
+   the prior / peer copy scores; they count towards the template score, since a template is
+   made of them.
+   For tiers 1-2 a syllable is marked when it lies in a run of at least ``k`` syllables (or a whole
+   shorter phrase) that occurs in the bank text.
+3. Batch spread, after Lang & Stice-Lawrence's boilerplate measure: a ``k``-syllable shingle that
    occurs in reports of many different units (``unit_min`` units and ``unit_frac`` of all
    units) is stock wording of the genre, not a copy between two people. Spread is counted over
    units, not reports, so that ten colleagues copying one report in one cell do not turn their
    shared text into "boilerplate". Counts use a two-row count-min sketch (no per-shingle dict
    at province scale).
 
-Boilerplate feeds the common-wording share; it is excluded from the copy scores' numerator and
-denominator, and a passage needs enough non-boilerplate syllables to be reported at all.
+``DocRep.boiler`` = all three tiers. It feeds the common-wording share; it is excluded from the copy
+scores' numerator and denominator, and a passage needs enough non-boilerplate syllables to be
+reported at all.
 """
 
 from __future__ import annotations
@@ -150,12 +156,13 @@ def mark_boilerplate(
     reps: list[DocRep],
     units: list[str],
     vocab: Vocab,
+    form: StockIndex,
     stock: StockIndex,
     k: int,
     unit_min: int,
     unit_frac: float,
 ) -> dict[str, float]:
-    """Set ``rep.boiler`` on every report; returns diagnostics for ``batch.params``."""
+    """Set ``rep.form`` and ``rep.boiler`` on every report; returns diagnostics for ``batch.params``."""
     hashes = vocab.hashes()
     per_doc = [doc_shingles(r, hashes, k) for r in reps]
     by_unit: dict[str, list[int]] = {}
@@ -173,8 +180,8 @@ def mark_boilerplate(
         )
     n_tok = n_boil = 0
     for rep, (h, ok) in zip(reps, per_doc, strict=True):
-        rep.stock = stock.mark(rep, hashes)
-        boiler = rep.stock.copy()
+        rep.form = form.mark(rep, hashes)
+        boiler = rep.form | stock.mark(rep, hashes)
         if sketch is not None and len(h):
             common = (sketch.estimate(h) >= thr) & ok
             hit = np.flatnonzero(common)

@@ -250,3 +250,119 @@ def best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, dict[
         if res["f1"] > best[1]["f1"]:
             best = (float(thr), res)
     return best
+
+
+# --------------------------------------------------------------------------------------------
+# baselines: Lazy Prices year-over-year measures and plain MinHash Jaccard
+
+
+def _comparable_tokens(batch: Batch) -> dict[str, list[str]]:
+    """Folded syllables of each report outside header / self-rating / other sections."""
+    from pipeline.stages.reuse.shingles import TOKEN_RE
+    from pipeline.stages.reuse.stage import _excluded_spans
+    from pipeline.text.normalize import fold
+
+    excl = _excluded_spans(batch.sections)
+    out = {}
+    for d, text in zip(batch.documents["doc_id"].astype(str), batch.documents["text"], strict=True):
+        spans = excl.get(d, [])
+        toks = []
+        for m in TOKEN_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            toks.append(fold(m.group()))
+        out[d] = toks
+    return out
+
+
+def _minhash(tokens: list[str], perms: int = 128, k: int = 5, seed: int = 7) -> np.ndarray:
+    from pipeline.stages.reuse.shingles import _stable_hash
+
+    if len(tokens) < k:
+        return np.full(perms, np.iinfo(np.uint64).max, dtype=np.uint64)
+    hv = np.array([_stable_hash(t) for t in tokens], dtype=np.uint64)
+    n = len(hv) - k + 1
+    h = hv[:n].copy()
+    with np.errstate(over="ignore"):
+        for j in range(1, k):
+            h = h * np.uint64(0x9E3779B97F4A7C15) + hv[j : j + n]
+        rng = np.random.default_rng(seed)
+        a = rng.integers(1, 2**63, size=perms, dtype=np.uint64) | np.uint64(1)
+        b = rng.integers(0, 2**63, size=perms, dtype=np.uint64)
+        return (np.unique(h)[None, :] * a[:, None] + b[:, None]).min(axis=1)
+
+
+def baseline_measures(a: list[str], b: list[str], mh_a: np.ndarray, mh_b: np.ndarray) -> dict[str, float]:
+    """Lazy Prices (Cohen, Malloy & Nguyen 2020) similarities of two syllable sequences + MinHash."""
+    from collections import Counter
+
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    ca, cb = Counter(a), Counter(b)
+    dot = sum(v * cb.get(t, 0) for t, v in ca.items())
+    na = math.sqrt(sum(v * v for v in ca.values()))
+    nb = math.sqrt(sum(v * v for v in cb.values()))
+    sa, sb = set(ca), set(cb)
+    return {
+        "cosine_tf": dot / (na * nb) if na and nb else 0.0,
+        "jaccard": len(sa & sb) / len(sa | sb) if sa | sb else 0.0,
+        "edit_similarity": Levenshtein.normalized_similarity(a, b),
+        "diff_similarity": Indel.normalized_similarity(a, b),
+        "minhash_jaccard": float((mh_a == mh_b).mean()),
+    }
+
+
+def baseline_scores(batch: Batch, templates: dict[str, str] | None = None) -> pd.DataFrame:
+    """Per report and finding, the highest baseline similarity to any candidate source.
+
+    Sources: own reports of year-1 / year-2 (copied_prior); every other member's report of the
+    same unit and year (copied_peer; all pairs within the unit, affordable for evaluation only);
+    every template (template_heavy).
+    """
+    from pipeline.stages.reuse.shingles import TOKEN_RE
+    from pipeline.text.normalize import fold
+
+    toks = _comparable_tokens(batch)
+    mh = {d: _minhash(t) for d, t in toks.items()}
+    tpl_toks = {f"template:{k}": [fold(m.group()) for m in TOKEN_RE.finditer(v)] for k, v in (templates or {}).items()}
+    tpl_mh = {k: _minhash(t) for k, t in tpl_toks.items()}
+    docs = batch.documents.copy()
+    docs["doc_id"] = docs["doc_id"].astype(str)
+    docs["year"] = pd.to_numeric(docs["year"], errors="coerce")
+    by_member = docs.groupby("member_id")
+    by_unit_year = docs.groupby(["unit", "year"])
+    rows = []
+    for r in docs.itertuples(index=False):
+        cand = {"copied_prior": [], "copied_peer": [], "template_heavy": list(tpl_toks)}
+        if isinstance(r.member_id, str) and r.member_id and r.kind != "collective":
+            g = by_member.get_group(r.member_id)
+            cand["copied_prior"] = g[g["year"].isin([r.year - 1, r.year - 2])]["doc_id"].tolist()
+        elif r.kind == "collective":
+            g = docs[(docs["unit"] == r.unit) & (docs["kind"] == "collective")]
+            cand["copied_prior"] = g[g["year"].isin([r.year - 1, r.year - 2])]["doc_id"].tolist()
+        g = by_unit_year.get_group((r.unit, r.year))
+        cand["copied_peer"] = [d for d, m in zip(g["doc_id"], g["member_id"], strict=True) if m != r.member_id or not m]
+        cand["copied_peer"] = [d for d in cand["copied_peer"] if d != r.doc_id]
+        for finding, srcs in cand.items():
+            best: dict[str, float] = {}
+            for s in srcs:
+                st, sm = (tpl_toks[s], tpl_mh[s]) if s.startswith("template:") else (toks[s], mh[s])
+                for name, v in baseline_measures(toks[r.doc_id], st, mh[r.doc_id], sm).items():
+                    best[name] = max(best.get(name, 0.0), v)
+            for name, v in best.items():
+                rows.append({"doc_id": r.doc_id, "finding": finding, "measure": name, "score": v})
+    return pd.DataFrame(rows, columns=["doc_id", "finding", "measure", "score"])
+
+
+def baseline_report(scores: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
+    """Each baseline measure with its best (oracle) threshold, per finding."""
+    rows = []
+    t = truth.set_index("doc_id")
+    for (finding, measure), g in scores.groupby(["finding", "measure"]):
+        if finding not in t.columns:
+            continue
+        lab = t[finding].reindex(t.index).astype(int)
+        sc = g.set_index("doc_id")["score"].reindex(lab.index).fillna(0.0)
+        thr, res = best_threshold(sc.to_numpy(), lab.to_numpy())
+        rows.append({"finding": finding, "measure": measure, "threshold": round(thr, 4), **res})
+    return pd.DataFrame(rows)

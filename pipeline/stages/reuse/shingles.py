@@ -125,8 +125,8 @@ class DocRep:
     comparable: np.ndarray  # bool per token: outside header / self-rating / other sections
     plain: bool = False  # typed without diacritics
     meta: dict = field(default_factory=dict)
-    stock: np.ndarray | None = None  # bool per token: known stock text (banks, headings)
-    boiler: np.ndarray | None = None  # bool per token: stock or batch-common wording
+    form: np.ndarray | None = None  # bool per token: form headings, prompts, official wording
+    boiler: np.ndarray | None = None  # bool per token: form, stock phrases or batch-common wording
 
     @property
     def n_tokens(self) -> int:

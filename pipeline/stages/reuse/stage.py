@@ -86,16 +86,22 @@ class ReuseStage:
         params: ReuseParams | None = None,
         bank_dirs: list[str | Path] | None = None,
         include_repo_templates: bool = True,
-        phrase_files: list[str | Path] | None = None,
+        form_files: list[str | Path] | None = None,
+        stock_files: list[str | Path] | None = None,
         templates: dict[str, str] | None = None,
     ) -> None:
         self.params = params or ReuseParams()
         self.bank_dirs = [Path(p) for p in bank_dirs] if bank_dirs is not None else default_bank_dirs()
         self.include_repo_templates = include_repo_templates
-        self.phrase_files = (
-            [Path(p) for p in phrase_files]
-            if phrase_files is not None
-            else [BUILTIN_STOCK, REPO_BANKS / "headings.csv", REPO_BANKS / "official_wording.csv"]
+        self.form_files = (
+            [Path(p) for p in form_files]
+            if form_files is not None
+            else [REPO_BANKS / "headings.csv", REPO_BANKS / "official_wording.csv"]
+        )
+        self.stock_files = (
+            [Path(p) for p in stock_files]
+            if stock_files is not None
+            else [BUILTIN_STOCK, REPO_BANKS / "stock_phrases.csv"]
         )
         self._templates = templates
 
@@ -126,10 +132,11 @@ class ReuseStage:
         timings["tokenise"] = time.perf_counter() - t0
 
         t = time.perf_counter()
-        stock = StockIndex(read_phrases(self.phrase_files), vocab, p.shingle_k)
+        form = StockIndex(read_phrases(self.form_files), vocab, p.shingle_k)
+        stock = StockIndex(read_phrases(self.stock_files), vocab, p.shingle_k)
         units = meta["unit"].fillna("").astype(str).tolist()
         units = [u or f"__doc{i}" for i, u in enumerate(units)]
-        bp_stats = mark_boilerplate(reps, units, vocab, stock, p.shingle_k, p.spread_unit_min, p.spread_unit_frac)
+        bp_stats = mark_boilerplate(reps, units, vocab, form, stock, p.shingle_k, p.spread_unit_min, p.spread_unit_frac)
         templates = self._templates if self._templates is not None else load_templates(
             self.bank_dirs, include_repo=self.include_repo_templates
         )
@@ -137,8 +144,8 @@ class ReuseStage:
         tpl_reps = [make_rep(f"template:{tid}", templates[tid], vocab) for tid in tpl_ids]
         hashes = vocab.hashes()
         for r in tpl_reps:
-            r.stock = stock.mark(r, hashes)
-            r.boiler = r.stock.copy()
+            r.form = form.mark(r, hashes)
+            r.boiler = r.form | stock.mark(r, hashes)
         timings["boilerplate"] = time.perf_counter() - t
 
         # ---- candidates ---------------------------------------------------------------------
@@ -150,7 +157,7 @@ class ReuseStage:
             h = shingle_hashes(r.sids, hashes, k)
             ok = valid_shingles(r.comparable & ~r.boiler, k)
             sigs.append(sample(h[ok], p.sample_mod))
-            ok_t = valid_shingles(r.comparable & ~r.stock, k)
+            ok_t = valid_shingles(r.comparable & ~r.form, k)
             own_sigs.append(np.unique(h[ok_t]) if len(h) else h)
         is_query = np.zeros(len(reps), dtype=bool)
         is_query[:n_q] = True
@@ -194,14 +201,20 @@ class ReuseStage:
         for i, j in priors:
             fwd, _ = align_pair(reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p)
             found[i].extend(("prior", reps[j].doc_id, reps[j], ps) for ps in fwd)
+        years = [(_year(y) or 0) for y in meta["year"]]
         for i, j, _shared in peers:
-            both = j < n_q
+            # a report cannot copy from a later year's report; within a year both may be the copier
+            i_can = i < n_q and years[i] >= years[j]
+            j_can = j < n_q and years[j] >= years[i]
+            if not i_can:
+                i, j, i_can, j_can = j, i, j_can, i_can
+            if not i_can:
+                continue
             fwd, back = align_pair(
-                reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p, both_sides=both
+                reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p, both_sides=j_can
             )
-            if i < n_q:
-                found[i].extend(("peer", reps[j].doc_id, reps[j], ps) for ps in fwd)
-            if both:
+            found[i].extend(("peer", reps[j].doc_id, reps[j], ps) for ps in fwd)
+            if j_can:
                 found[j].extend(("peer", reps[i].doc_id, reps[i], ps) for ps in back)
         for i, ti in tpl_cands:
             r = tpl_reps[ti]
@@ -235,6 +248,7 @@ class ReuseStage:
                 "excluded_sections": sorted(EXCLUDED_SECTIONS),
                 "templates": tpl_ids,
                 "template_dirs": [str(d) for d in self.bank_dirs],
+                "form_phrases": form.n_phrases,
                 "stock_phrases": stock.n_phrases,
                 "boilerplate": bp_stats,
                 "candidates": {
@@ -267,7 +281,7 @@ class ReuseStage:
         n = rep.n_tokens
         comp = rep.comparable
         own = comp & ~rep.boiler
-        own_tpl = comp & ~rep.stock
+        own_tpl = comp & ~rep.form
         n_comp = int(comp.sum())
         common = round(float((comp & rep.boiler).sum() / n_comp), 4) if n_comp else 0.0
         cov = {kind: np.zeros(n, dtype=bool) for kind in schema.SOURCE_KINDS}
