@@ -1,0 +1,103 @@
+"""Saving and loading trained models safely: skops files plus a JSON card of metrics.
+
+Loading never executes code from the file: skops reconstructs only types on an allow-list
+(:data:`TRUSTED_PREFIXES`); a file that asks for anything else, or whose bytes do not match the
+SHA-256 recorded in its card, is refused with :class:`ModelError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: Types a Soi model may contain: scikit-learn, numpy, scipy and our own picklable helpers.
+TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.", "collections.", "pipeline.")
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+class ModelError(RuntimeError):
+    """A model file is missing, tampered with, or contains types we do not trust."""
+
+
+def models_dir() -> Path:
+    """Folder of the shipped models (env ``SOI_MODELS`` overrides)."""
+    return Path(os.environ.get("SOI_MODELS", MODELS_DIR))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def save_model(model: Any, name: str, card: dict[str, Any], folder: Path | None = None) -> Path:
+    """Write ``models/NAME.skops`` and ``models/NAME.json`` (the card, with the file's SHA-256)."""
+    import skops.io as sio
+
+    folder = folder or models_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.skops"
+    atomic_write_bytes(path, sio.dumps(model))
+    card = dict(card, file=path.name, sha256=_sha256(path))
+    atomic_write_bytes(
+        folder / f"{name}.json",
+        (json.dumps(card, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode(),
+    )
+    return path
+
+
+def load_card(name: str, folder: Path | None = None) -> dict[str, Any]:
+    path = (folder or models_dir()) / f"{name}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ModelError(f"model card {path} not found; run `soi train`") from exc
+
+
+def load_model(name: str, folder: Path | None = None) -> Any:
+    """Load ``models/NAME.skops`` after checking its hash and the types it contains."""
+    import skops.io as sio
+
+    folder = folder or models_dir()
+    path = folder / f"{name}.skops"
+    if not path.exists():
+        raise ModelError(f"model {path} not found; run `soi train`")
+    card = load_card(name, folder)
+    if card.get("sha256") != _sha256(path):
+        raise ModelError(
+            f"model {path} does not match the SHA-256 in its card: refusing to load a modified file"
+        )
+    data = path.read_bytes()
+    try:
+        untrusted = sio.get_untrusted_types(data=data)
+    except Exception as exc:
+        raise ModelError(f"model {path} is not a valid skops file ({type(exc).__name__})") from exc
+    bad = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
+    if bad:
+        raise ModelError(f"model {path} contains untrusted types {bad}: refusing to load")
+    try:
+        return sio.loads(data, trusted=untrusted)
+    except Exception as exc:
+        raise ModelError(f"model {path} could not be loaded ({type(exc).__name__}: {exc})") from exc
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,142 @@
+"""The output contract of ``soi screen``: documents.csv, matches.csv, plans.csv, errors.csv, run.json.
+
+Columns come from :mod:`pipeline.schema` (extend, never rename or drop). A finding whose stage
+did not run is an empty column, never 0. Files are written into a staging folder first and then
+moved into place one by one with ``os.replace``, run.json last: a screen killed half-way leaves
+each file either as it was or complete, never truncated.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from pipeline import schema
+from pipeline.model import Batch
+
+if TYPE_CHECKING:
+    from pipeline.screen import ScreenResult
+
+OUTPUT_FILES = ("documents.csv", "matches.csv", "plans.csv", "errors.csv", "run.json")
+
+
+def _provided(batch: Batch) -> set[str]:
+    """Findings computed by the stages that ran."""
+    from pipeline.stages.registry import load_stage
+
+    out: set[str] = set()
+    for name in batch.stages_run:
+        stage = load_stage(name)
+        if stage is not None:
+            out.update(stage.provides)
+    return out
+
+
+def document_table(batch: Batch) -> pd.DataFrame:
+    """documents.csv as a DataFrame (risk filled in later by scoring)."""
+    docs = batch.documents
+    out = pd.DataFrame(
+        {
+            c: docs[c]
+            for c in (
+                "doc_id",
+                "path",
+                "member_id",
+                "unit",
+                "year",
+                "kind",
+                "role",
+                "form_version",
+                "self_rating",
+            )
+        }
+    )
+    out["risk"] = pd.Series([None] * len(out), dtype="Float64")
+    provided = _provided(batch)
+    findings = batch.findings
+    reasons: dict[str, list[str]] = {d: [] for d in out["doc_id"]}
+    for finding in schema.ALL_FINDINGS:
+        flag = pd.Series([pd.NA] * len(out), dtype="Int64")
+        score = pd.Series([pd.NA] * len(out), dtype="Float64")
+        if finding in provided and len(findings):
+            rows = (
+                findings[findings["finding"] == finding]
+                .drop_duplicates("doc_id", keep="last")
+                .set_index("doc_id")
+            )
+            flag = out["doc_id"].map(rows["flag"]).astype("Float64").round().astype("Int64")
+            score = out["doc_id"].map(rows["score"]).astype("Float64")
+            for doc_id, row in rows.iterrows():
+                if row["flag"] == 1 and row["reason"] and doc_id in reasons:
+                    reasons[doc_id].append(str(row["reason"]))
+        out[finding] = flag.values
+        out[schema.score_column(finding)] = score.values
+    peer_of = pd.Series([""] * len(out))
+    if "copied_peer" in provided and len(findings):
+        rows = findings[(findings["finding"] == "copied_peer") & (findings["flag"] == 1)].drop_duplicates(
+            "doc_id", keep="last"
+        )
+        peer_of = out["doc_id"].map(rows.set_index("doc_id")["detail"]).fillna("")
+    out["copied_peer_of"] = peer_of.values
+    out["reasons"] = [("\n".join(reasons[d])) for d in out["doc_id"]]
+    out["name"] = docs["name"].values
+    out["guessed_fields"] = docs["guessed_fields"].values
+    out["warnings"] = docs["warnings"].values
+    share = batch.params.get("reuse", {}).get("common_wording_share", {})
+    out["common_wording_share"] = (
+        out["doc_id"].map(share).astype("Float64")
+        if share
+        else pd.Series([pd.NA] * len(out), dtype="Float64").values
+    )
+    out["sha256"] = docs["sha256"].values
+    return out.reindex(columns=list(schema.DOCUMENT_COLUMNS)).reset_index(drop=True)
+
+
+def match_table(batch: Batch) -> pd.DataFrame:
+    m = batch.matches.reindex(columns=list(schema.MATCH_COLUMNS))
+    return (
+        m.sort_values(["doc_id", "start", "source_doc_id"], kind="stable").reset_index(drop=True)
+        if len(m)
+        else m
+    )
+
+
+def plan_table(batch: Batch) -> pd.DataFrame:
+    p = batch.plans.reindex(columns=list(schema.PLAN_COLUMNS))
+    return p.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True) if len(p) else p
+
+
+def _csv_bytes(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False, lineterminator="\n", float_format="%.4f").encode("utf-8")
+
+
+def write_outputs(result: ScreenResult, out: Path) -> Path:
+    """Write the five output files into ``out`` (created if needed); returns ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".soi-staging-", dir=out))
+    try:
+        payloads = {
+            "documents.csv": _csv_bytes(result.documents),
+            "matches.csv": _csv_bytes(result.matches),
+            "plans.csv": _csv_bytes(result.plans),
+            "errors.csv": _csv_bytes(result.errors.reindex(columns=list(schema.ERROR_COLUMNS))),
+            "run.json": (
+                json.dumps(result.run, indent=2, ensure_ascii=False, default=str, sort_keys=True) + "\n"
+            ).encode("utf-8"),
+        }
+        for name, data in payloads.items():
+            with open(staging / name, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        for name in OUTPUT_FILES:  # run.json last: its presence marks a complete set
+            os.replace(staging / name, out / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out
