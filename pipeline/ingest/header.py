@@ -1,0 +1,224 @@
+"""Read a report's own header: who, which unit, which year, which form (domain.md §0-§1).
+
+Used when no manifest is given (every field then counts as *guessed*), and always for the form
+version, which the manifest does not carry. The form type is read from the subtitle
+("Cá nhân giữ chức vụ lãnh đạo, quản lý" …) and the code string ("Mẫu 02A-HD KĐ.ĐG 2023"), never
+from the letter alone: 02A means *no post* in 2023 and 2A means *leadership post* in 2025.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.text.normalize import strip_accents
+
+#: How many leading characters are searched for header fields.
+HEADER_WINDOW = 3000
+
+
+@dataclass
+class HeaderInfo:
+    name: str | None = None
+    dob: str | None = None  # ISO date or year
+    unit: str | None = None
+    year: int | None = None
+    kind: str | None = None  # individual | collective
+    role: str | None = None  # member | leader
+    form_code: str | None = None  # e.g. "02A-2023"
+    subtitle_role: str | None = None  # leader | member | outside (2C) from the subtitle
+    party_post: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+_NAME_RE = re.compile(
+    r"(?im)^[-+ ]*(?:họ (?:và|&) tên|họ tên|tên (?:đảng viên|tôi))\s*(?:đảng viên)?\s*[:.]?\s*(?P<v>[^\n:]*?)\s*(?=$|[;,.]?\s*(?:ngày sinh|sinh ngày|năm sinh|nam/nữ|giới tính|bí danh|\n))"
+)
+_DOB_RE = re.compile(
+    r"(?i)(?:ngày,? tháng,? năm sinh|ngày sinh|sinh ngày|năm sinh)\s*[:.]?\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}|\d{2})\b|(?:năm sinh|sinh năm)\s*[:.]?\s*(?P<yo>\d{4})"
+)
+_UNIT_FIELD_RE = re.compile(
+    r"(?im)^[-+ ]*(?:chi bộ|sinh hoạt (?:tại|ở) chi bộ|đảng viên chi bộ)\s*[:.]\s*(?P<v>[^\n]+?)\s*$"
+)
+_UNIT_TOP_RE = re.compile(r"(?m)^[ |]*(?P<v>(?:CHI BỘ|ĐẢNG BỘ BỘ PHẬN|ĐẢNG ỦY|ĐẢNG UỶ|CHI ỦY)\b[^\n|]*)")
+_TITLE_YEAR_RE = re.compile(
+    r"(?i)(?:kiểm điểm|xếp loại|đánh giá)[^\n]{0,80}?\bnăm\s+(?P<y>(?:19|20)\d\d)\b|^\s*năm\s+(?P<y2>(?:19|20)\d\d)\s*$",
+    re.M,
+)
+_DATE_LINE_RE = re.compile(r"(?i)ngày\s+(?:\d{1,2}|…)\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)")
+_CODE_RE = re.compile(
+    r"(?i)mẫu\s*(?:số\s*)?(?P<form>0?[12][ABC]?|01|02)\s*[-/ ]?\s*(?:HD)?\s*(?:KĐ\.?\s*ĐG|KĐĐG|KĐ-ĐG)?\s*(?P<y>(?:19|20)\d\d)?"
+)
+_COLLECTIVE_RE = re.compile(
+    r"(?i)(báo cáo kiểm điểm|kiểm điểm tập thể|kiểm điểm,? tự đánh giá,? xếp loại tập thể|bản kiểm điểm tập thể)[^\n]{0,60}?(tập thể|chi bộ|chi ủy|chi uỷ|đảng ủy|đảng uỷ|ban thường vụ|ban chấp hành|cấp ủy|cấp uỷ)"
+)
+_INDIVIDUAL_RE = re.compile(
+    r"(?i)bản kiểm điểm cá nhân|kiểm điểm,? tự đánh giá,? xếp loại cá nhân|họ (?:và|&) tên|bản tự kiểm điểm"
+)
+_SUB_LEADER_RE = re.compile(
+    r"(?i)\((?:dùng cho |đối với |áp dụng (?:cho|đối với) )?(?:cá nhân |đảng viên |cán bộ )?(?:có )?giữ chức vụ lãnh đạo|\(dùng cho (?:cán bộ )?lãnh đạo|cán bộ lãnh đạo,? quản lý\)"
+)
+_SUB_MEMBER_RE = re.compile(
+    r"(?i)\((?:dùng cho |đối với |áp dụng (?:cho|đối với) )?(?:cá nhân |đảng viên )?không giữ chức vụ"
+)
+_SUB_OUTSIDE_RE = re.compile(
+    r"(?i)không (?:làm việc|công tác) trong (?:các cơ quan,? tổ chức thuộc )?hệ thống chính trị"
+)
+_POST_RE = re.compile(r"(?im)^[-+ ]*chức vụ (?:đảng|trong đảng)\s*[:.]\s*(?P<v>[^\n]*)$")
+_GOV_POST_RE = re.compile(
+    r"(?im)^[-+ ]*chức vụ (?:chính quyền|chuyên môn|công tác|hành chính)\s*[:.]\s*(?P<v>[^\n]*)$"
+)
+_LEADER_POST_RE = re.compile(
+    r"(?i)\b(bí thư|phó bí thư|chi ủy viên|chi uỷ viên|đảng ủy viên|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|hiệu trưởng|phó hiệu trưởng|trưởng|phó trưởng|chánh|phó chánh|tổng biên tập|chỉ huy trưởng|chỉ huy phó|chính trị viên|thủ trưởng|viện trưởng|chủ nhiệm (khoa|ủy ban|hợp tác xã|htx))\b"
+)
+_NONE_RE = re.compile(r"(?i)^\s*(không|không có|\-|…|$)")
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip(" .;:,-…\t")
+    return value or None
+
+
+def _proper_case(value: str) -> str:
+    """ "CHI BỘ TRƯỜNG THCS AN BÌNH" → "Chi bộ Trường THCS An Bình"-ish: keep acronyms, title-case words."""
+    if value.upper() != value:
+        return value
+    words = []
+    for w in value.split():
+        words.append(
+            w
+            if len(w) <= 4
+            and w.isalpha()
+            and not any(ord(c) > 127 for c in w)
+            and len(w) > 1
+            and w not in ("XÃ", "BỘ")
+            else w.capitalize()
+        )
+    return " ".join(words)
+
+
+def parse_header(text: str) -> HeaderInfo:
+    """Read header fields from the first :data:`HEADER_WINDOW` characters of a normalised report."""
+    head = text[:HEADER_WINDOW]
+    info = HeaderInfo()
+    if m := _NAME_RE.search(head):
+        name = _clean(m.group("v"))
+        if name and len(name.split()) <= 7 and not any(ch.isdigit() for ch in name):
+            info.name = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+    if m := _DOB_RE.search(head):
+        if m.group("y"):
+            y = int(m.group("y"))
+            y = y + 1900 if y < 100 else y
+            info.dob = f"{y:04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+        else:
+            info.dob = m.group("yo")
+    if m := _UNIT_FIELD_RE.search(head):
+        unit = _clean(m.group("v"))
+        if unit:
+            info.unit = unit if unit.lower().startswith("chi bộ") else f"Chi bộ {unit}"
+    if info.unit is None and (m := _UNIT_TOP_RE.search(head)):
+        info.unit = _clean(m.group("v"))
+    if info.unit:
+        info.unit = _proper_case(info.unit)
+    info.kind = _kind(head)
+    info.year = _year(head, info)
+    if m := _CODE_RE.search(head):
+        form = m.group("form").upper().lstrip("0") or "0"
+        info.form_code = f"{form}-{m.group('y')}" if m.group("y") else form
+    if _SUB_OUTSIDE_RE.search(head):
+        info.subtitle_role = "outside"
+    elif _SUB_MEMBER_RE.search(head):
+        info.subtitle_role = "member"
+    elif _SUB_LEADER_RE.search(head):
+        info.subtitle_role = "leader"
+    if m := _POST_RE.search(head):
+        info.party_post = _clean(m.group("v"))
+    info.role = _role(head, info)
+    return info
+
+
+def _kind(head: str) -> str | None:
+    collective = _COLLECTIVE_RE.search(head)
+    individual = _INDIVIDUAL_RE.search(head)
+    if collective and (not individual or collective.start() < individual.start()):
+        return "collective"
+    if individual:
+        return "individual"
+    return None
+
+
+def _year(head: str, info: HeaderInfo) -> int | None:
+    if m := _TITLE_YEAR_RE.search(head):
+        return int(m.group("y") or m.group("y2"))
+    if m := _DATE_LINE_RE.search(head):
+        month, year = int(m.group("m")), int(m.group("y"))
+        # Reviews are written from November to February: a January date reviews the year before.
+        return year if month >= 6 else year - 1
+    return None
+
+
+def _role(head: str, info: HeaderInfo) -> str | None:
+    if info.kind == "collective":
+        return "leader"
+    if info.subtitle_role in ("member", "outside"):
+        return "member"
+    if info.subtitle_role == "leader":
+        return "leader"
+    if info.form_code:
+        code = info.form_code.split("-")[0]
+        year = info.form_code.split("-")[1] if "-" in info.form_code else None
+        if code in ("2B", "02B") and year == "2023":
+            return "leader"
+        if code == "2A" and year == "2023":
+            return "member"
+        if code == "2A" and year and int(year) >= 2025:
+            return "leader"
+        if code in ("2B", "2C") and year and int(year) >= 2025:
+            return "member"
+    posts = [info.party_post or ""]
+    if m := _GOV_POST_RE.search(head):
+        posts.append(m.group("v"))
+    for post in posts:
+        if post and not _NONE_RE.match(post) and _LEADER_POST_RE.search(post):
+            return "leader"
+    if info.party_post is not None or _GOV_POST_RE.search(head):
+        return "member"
+    return None
+
+
+def form_version(
+    year: int | None, kind: str | None, role: str | None, info: HeaderInfo | None = None
+) -> tuple[str, list[str]]:
+    """The form version (``schema.FORM_VERSIONS``) of a report, and warnings on inconsistencies.
+
+    The year decides the regulation (132/21 up to 2022, 124/25 for 2023-2024, 366/43 from 2025);
+    the subtitle (or, failing that, the role) decides the variant.
+    """
+    warnings: list[str] = []
+    if year is None:
+        return "unknown", ["form version unknown: no year"]
+    era = "2019" if year <= 2022 else "2023" if year <= 2024 else "2025"
+    if info and info.form_code and "-" in info.form_code:
+        code_year = int(info.form_code.split("-")[1])
+        code_era = "2019" if code_year <= 2022 else "2023" if code_year <= 2024 else "2025"
+        if code_era != era:
+            warnings.append(
+                f"form code {info.form_code} does not belong to year {year} (expected the {era} forms)"
+            )
+    if kind == "collective":
+        return f"{era}-collective", warnings
+    if era == "2019":
+        return "2019", warnings
+    outside = info is not None and info.subtitle_role == "outside"
+    if era == "2023":
+        return ("2023-02B" if role == "leader" else "2023-02A"), warnings
+    if outside:
+        return "2025-2C", warnings
+    return ("2025-2A" if role == "leader" else "2025-2B"), warnings
+
+
+def slug(value: str) -> str:
+    """ASCII key for linking across years: "Nguyễn Văn Ấn" → "nguyen-van-an"."""
+    return re.sub(r"[^a-z0-9]+", "-", strip_accents(value).lower()).strip("-")

@@ -1,0 +1,273 @@
+"""Read one submitted report into plain text: .docx (python-docx, tables included), .txt, .md.
+
+Every failure is an :class:`IngestError` whose message is the plain-words reason written to
+errors.csv; the batch goes on. Text is returned as read (legacy fonts converted), not yet
+normalised: :func:`pipeline.text.normalize.normalize` does that next.
+
+Layout of .docx text: one line per paragraph in document order; a table is flattened cell by
+cell, one cell per line (row-major, merged cells once), so a heading typed in a table cell stands
+on its own line like any other heading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.ingest.encodings import DecodeError, decode_bytes
+from pipeline.ingest.legacy import best_decoding, convert, legacy_font_kind, looks_legacy
+
+SUPPORTED_SUFFIXES = (".docx", ".txt", ".md")
+#: Largest file accepted (bytes). A self-review is 10-200 kB; a 20 MB .docx is mostly pictures.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Limits on a .docx's zip content, against decompression bombs.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+class IngestError(Exception):
+    """A report that cannot be read; the message is the reason shown in errors.csv."""
+
+
+@dataclass
+class RawDocument:
+    """A report as read from disk."""
+
+    path: Path
+    text: str
+    sha256: str
+    source_format: str  # docx | txt | md
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_document(path: str | Path) -> RawDocument:
+    """Read the report at ``path``. Raises :class:`IngestError` with a plain-words reason."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(f"file not found or not readable ({exc.strerror})") from exc
+    if size == 0:
+        raise IngestError("empty file")
+    if size > MAX_FILE_BYTES:
+        raise IngestError(f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    sniffed = _sniff(data)
+    if sniffed:
+        raise IngestError(sniffed)
+    if suffix == ".docx":
+        text, warnings = _read_docx(path, data)
+        doc = RawDocument(path, text, digest, "docx", "docx", warnings)
+    elif suffix in (".txt", ".md"):
+        if data[:4] == b"PK\x03\x04":
+            raise IngestError("a Word (.docx) file named .txt; rename it to .docx")
+        try:
+            text, encoding = decode_bytes(data)
+        except DecodeError as exc:
+            raise IngestError(str(exc)) from exc
+        warnings = [] if encoding in ("utf-8", "utf-8-sig") else [f"encoding: {encoding}"]
+        if suffix == ".md":
+            text = _strip_markdown(text)
+        doc = RawDocument(path, text, digest, suffix[1:], encoding, warnings)
+    elif suffix in (".doc", ".pdf", ".rtf", ".odt"):
+        raise IngestError(f"unsupported format ({suffix}), save as .docx")
+    else:
+        raise IngestError(f"unsupported file type {suffix or '(no extension)'}; expected .docx, .txt or .md")
+    if not doc.text.strip():
+        raise IngestError("no text in the file (empty, or only pictures)")
+    return doc
+
+
+def _sniff(data: bytes) -> str | None:
+    """Reason for refusing a file by its first bytes, whatever its name says."""
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_MARK in data[:200_000] or _ENCRYPTED_MARK in data[-200_000:]:
+            return "password-protected (encrypted) Office file; save it without a password"
+        return "old binary Word (.doc) format, unsupported: save as .docx"
+    if data.startswith(b"%PDF"):
+        return "PDF, unsupported format: save as .docx"
+    if data.startswith(b"{\\rtf"):
+        return "RTF, unsupported format: save as .docx"
+    return None
+
+
+# --- .docx ------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNZIPPED_BYTES:
+                raise IngestError(f"rejected: unpacks to {total / 1e6:.0f} MB (possible zip bomb)")
+            for info in infos:
+                if info.compress_size and info.file_size > 1_000_000:
+                    if info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
+                        raise IngestError(
+                            f"rejected: {info.filename} is compressed {info.file_size // info.compress_size}:1 (possible zip bomb)"
+                        )
+                if info.flag_bits & 0x1:
+                    raise IngestError("password-protected (encrypted) zip content")
+            if "word/document.xml" not in zf.namelist():
+                raise IngestError("not a Word document (no word/document.xml inside the .docx)")
+    except zipfile.BadZipFile as exc:
+        raise IngestError("corrupt or truncated .docx (not a valid zip file)") from exc
+
+
+def _read_docx(path: Path, data: bytes) -> tuple[str, list[str]]:
+    if not data.startswith(b"PK"):
+        raise IngestError("corrupt .docx (not a Word file; perhaps renamed)")
+    _check_zip(path)
+    import docx  # python-docx; imported here so that .txt-only runs do not pay for it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except PackageNotFoundError as exc:
+        raise IngestError("corrupt .docx (Word package not found)") from exc
+    except KeyError as exc:
+        raise IngestError(f"corrupt .docx (missing part {exc})") from exc
+    except Exception as exc:  # lxml XMLSyntaxError, AttributeError on broken parts, ...
+        raise IngestError(f"corrupt .docx ({type(exc).__name__}: {str(exc)[:120]})") from exc
+    reader = _DocxText(document)
+    try:
+        lines = reader.block_lines(document.element.body)
+    except Exception as exc:
+        raise IngestError(f"corrupt .docx content ({type(exc).__name__})") from exc
+    return "\n".join(lines), reader.warnings
+
+
+class _DocxText:
+    """Walks a document body in order; converts legacy-font runs."""
+
+    def __init__(self, document: object) -> None:
+        self.warnings: list[str] = []
+        self._legacy_seen: set[str] = set()
+        self._style_fonts = _style_fonts(document)
+
+    def block_lines(self, container: object) -> list[str]:
+        lines: list[str] = []
+        for child in container.iterchildren():  # type: ignore[attr-defined]
+            if child.tag == _W + "p":
+                lines.append(self.paragraph_text(child))
+            elif child.tag == _W + "tbl":
+                lines.extend(self.table_lines(child))
+            elif child.tag == _W + "sdt":  # content controls wrap paragraphs in some templates
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    lines.extend(self.block_lines(content))
+        return lines
+
+    def table_lines(self, tbl: object) -> list[str]:
+        lines: list[str] = []
+        for tr in tbl.iterchildren(_W + "tr"):  # type: ignore[attr-defined]
+            for tc in tr.iterchildren(_W + "tc"):
+                props = tc.find(_W + "tcPr")
+                if props is not None:
+                    vmerge = props.find(_W + "vMerge")
+                    if vmerge is not None and vmerge.get(_W + "val") in (None, "continue"):
+                        continue  # continuation of a vertically merged cell: text is above
+                lines.extend(line for line in self.block_lines(tc) if line.strip())
+        return lines
+
+    def paragraph_text(self, p: object) -> str:
+        style_font = None
+        ppr = p.find(_W + "pPr")  # type: ignore[attr-defined]
+        if ppr is not None:
+            pstyle = ppr.find(_W + "pStyle")
+            if pstyle is not None:
+                style_font = self._style_fonts.get(pstyle.get(_W + "val"))
+        default_font = self._style_fonts.get(None)
+        parts: list[str] = []
+        for r in p.iter(_W + "r"):  # type: ignore[attr-defined]
+            text = "".join(
+                _RUN_CHILD_TEXT.get(t.tag, "") if t.tag != _W + "t" else (t.text or "")
+                for t in r.iterchildren()
+            )  # w:delText (tracked deletions) is skipped
+            if not text:
+                continue
+            font = _run_font(r) or style_font or default_font
+            kind = legacy_font_kind(font)
+            if kind:
+                self._note_legacy(kind, font)
+                text = convert(text, kind)
+            parts.append(text)
+        line = "".join(parts)
+        if looks_legacy(line):
+            converted, kind, _ = best_decoding(line)
+            if kind:
+                self._note_legacy(kind, "character statistics")
+                line = converted
+        return line
+
+    def _note_legacy(self, kind: str, source: str | None) -> None:
+        key = kind.rstrip("h")
+        if key not in self._legacy_seen:
+            self._legacy_seen.add(key)
+            self.warnings.append(f"legacy {key.upper()} text converted to Unicode (by {source})")
+
+
+_RUN_CHILD_TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def _run_font(r: object) -> str | None:
+    rpr = r.find(_W + "rPr")  # type: ignore[attr-defined]
+    if rpr is None:
+        return None
+    fonts = rpr.find(_W + "rFonts")
+    if fonts is None:
+        return None
+    return fonts.get(_W + "hAnsi") or fonts.get(_W + "ascii")
+
+
+def _style_fonts(document: object) -> dict[str | None, str | None]:
+    """Font of each paragraph style id, and of the document default under key None."""
+    out: dict[str | None, str | None] = {}
+    try:
+        styles_el = document.styles.element  # type: ignore[attr-defined]
+    except Exception:
+        return out
+    defaults = styles_el.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
+    if defaults is not None:
+        out[None] = defaults.get(_W + "hAnsi") or defaults.get(_W + "ascii")
+    for style in styles_el.iterchildren(_W + "style"):
+        fonts = style.find(f"{_W}rPr/{_W}rFonts")
+        if fonts is not None:
+            out[style.get(_W + "styleId")] = fonts.get(_W + "hAnsi") or fonts.get(_W + "ascii")
+    normal = out.get("Normal")
+    if normal and out.get(None) is None:
+        out[None] = normal
+    return out
+
+
+# --- .md --------------------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"(?m)^#{1,6}\s*")
+_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _strip_markdown(text: str) -> str:
+    """Markdown to the plain layout of a .docx: headings and emphasis unmarked, table cells one per line."""
+    out: list[str] = []
+    for line in _MD_HEADING.sub("", text).splitlines():
+        if _MD_TABLE_SEP.match(line):
+            continue
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            out.extend(cell.strip() for cell in stripped[1:-1].split("|") if cell.strip())
+            continue
+        out.append(line)
+    return _MD_EMPH.sub(r"\2", "\n".join(out))

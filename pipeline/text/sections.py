@@ -1,0 +1,452 @@
+"""Section segmentation: split a normalised report into canonical sections (``schema.SECTION_LABELS``).
+
+Reports number their headings every way (I. / 1. / 1.1 / a) / - / + / PHẦN I / caps-only lines /
+"Về đạo đức, lối sống: …" with content on the same line), merge topics in one heading, leave
+headings out, reorder them or put them in table cells (one cell per line after reading). The
+segmenter works line by line:
+
+1. A line is a *heading candidate* by shape: a numbering or bullet prefix, an all-capitals line,
+   a short line without final punctuation, or a short phrase before a colon.
+2. The candidate's phrase is matched against topic patterns (:data:`TOPICS`), which must match
+   near the start of the phrase: "1. Tiếp tục nâng cao ý thức tổ chức kỷ luật" is a plan item, not
+   a discipline heading. Several quality topics in one heading give a merged label
+   (``ideology+ethics``). A parent heading ("I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC") opens a section whose
+   label its first child decides.
+3. Cues inside a section switch topic without a heading: "Nguyên nhân …" inside the weaknesses,
+   "Trên đây là …" and the signature block (→ ``other``).
+4. Paragraphs that no heading covers (reports without headings) are labelled by an optional
+   trained paragraph classifier (``paragraph_model``: any object with ``predict(list[str])``
+   returning section labels); without one they continue the previous section.
+
+Accuracy is measured on the hand-labelled reports in corpora/labelled/sections (tests assert it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from pipeline import schema
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    start: int  # character offsets into the normalised text, [start, end)
+    end: int
+    heading: str = ""
+
+
+class ParagraphModel(Protocol):
+    def predict(self, texts: list[str]) -> list[str]: ...
+
+
+# --- topic patterns -----------------------------------------------------------------------------
+
+# (label, pattern). Order breaks ties between patterns matching at the same position.
+TOPICS: tuple[tuple[str, str], ...] = (
+    (
+        "remedy_earlier",
+        r"(kết quả |việc )?khắc phục (những |các )?(hạn chế|khuyết điểm|tồn tại)[^:\n]{0,120}?(trước|đã được|đã chỉ ra|kết luận|nhắc nhở|năm \d{4})|kết quả khắc phục|khắc phục những hạn chế,? khuyết điểm đã",
+    ),
+    (
+        "collective_responsibility",
+        r"(làm rõ )?trách nhiệm (của )?(cá nhân |bản thân |mình )?(đối với|với|trong|về) [^:\n]{0,80}?(của |đối với )?(tập thể|chi bộ|chi ủy|đảng ủy|cấp ủy|cơ quan|đơn vị)|làm rõ trách nhiệm|trách nhiệm của tập thể|trách nhiệm tập thể",
+    ),
+    ("explanations", r"giải trình|(vấn đề|nội dung) (được )?gợi ý"),
+    (
+        "plan",
+        r"phương hướng|biện pháp|giải pháp|hướng khắc phục|kế hoạch khắc phục|kế hoạch (tu dưỡng|rèn luyện)|nhiệm vụ (trọng tâm )?(năm tới|thời gian tới|năm \d{4})|phấn đấu (trong )?năm",
+    ),
+    (
+        "self_rating",
+        r"tự nhận|tự xếp loại|(đề xuất|tự đánh giá,?) xếp loại|xếp loại|mức (xếp loại|chất lượng)|tự (đánh giá|chấm) điểm|tự chấm|tổng (số )?điểm|nhóm tiêu chí|nội dung tự đánh giá|tự đánh giá",
+    ),
+    ("causes", r"nguyên nhân"),
+    (
+        "weaknesses",
+        r"(những |các )?(hạn chế|khuyết điểm|tồn tại|yếu kém|mặt (còn )?(hạn chế|tồn tại|yếu)|điểm (còn )?yếu|thiếu sót)",
+    ),
+    (
+        "political_task",
+        r"(lãnh đạo )?(thực hiện )?nhiệm vụ chính trị|trách nhiệm (của )?tập thể (lãnh đạo|cấp ủy|chi ủy)",
+    ),
+    (
+        "party_building",
+        r"xây dựng,? chỉnh đốn|xây dựng (đảng|chi bộ|tổ chức đảng)|công tác (xây dựng đảng|kiểm tra|cán bộ|tổ chức|đảng viên)|kiểm tra,? giám sát|phòng,? chống tham nhũng",
+    ),
+    (
+        "principles",
+        r"(chấp hành |thực hiện )?(các )?nguyên tắc (tổ chức|tập trung)|tập trung dân chủ|quy chế (làm việc|hoạt động)",
+    ),
+    ("commitment", r"(thực hiện |việc thực hiện )?cam kết|tu dưỡng,? rèn luyện"),
+    (
+        "leadership",
+        r"(kết quả |năng lực )?(lãnh đạo|chỉ đạo|điều hành)|quản lý|(khả năng|năng lực) (tập hợp|đoàn kết|quy tụ)|đoàn kết,? tập hợp|tinh thần trách nhiệm,? (đổi mới|sáng tạo|dám)|đổi mới,? sáng tạo|dám nghĩ|nêu gương [^:\n]{0,40}gia đình|(sự )?tín nhiệm|niềm tin",
+    ),
+    (
+        "ideology",
+        r"(phẩm chất|tư tưởng|lập trường|bản lĩnh|nhận thức)( tư tưởng)?,? chính trị|chính trị,? tư tưởng|tư tưởng\b|chính trị\b(?! (của|ở) địa phương)",
+    ),
+    ("ethics", r"(phẩm chất )?đạo đức|lối sống|đoàn kết nội bộ"),
+    (
+        "discipline",
+        r"(ý thức )?(tổ chức,? )?k[ỷỉ] luật|điều đảng viên không được làm|chấp hành (nội quy|quy định)",
+    ),
+    ("working_style", r"tác phong|lề lối"),
+    (
+        "duties",
+        r"(thực hiện )?chức trách|nhiệm vụ được giao|(thực hiện|kết quả) (các )?(chỉ tiêu|nhiệm vụ|công việc)|nhiệm vụ (chuyên môn|công tác)|công tác chuyên môn|chuyên môn|kết quả công tác|quyền và nghĩa vụ|(thực hiện )?mục tiêu|chỉ tiêu|nghị quyết đại hội|chương trình công tác|công việc",
+    ),
+    ("other", r"kiến nghị|đề xuất(?! xếp loại)|nhận xét|xác nhận|ý kiến (của|nhận xét)"),
+)
+_PARENT = re.compile(
+    r"(những )?(ưu điểm|kết quả đạt được|mặt (đã )?làm được|mặt mạnh|nội dung kiểm điểm|kết quả (đạt được|thực hiện)$|phần (thứ )?(nhất|i)\b)"
+)
+_TOPIC_RES = tuple((label, re.compile(pat)) for label, pat in TOPICS)
+#: Topics that combine into one merged label when a heading names several of them.
+MERGEABLE = frozenset(
+    {
+        "ideology",
+        "ethics",
+        "discipline",
+        "working_style",
+        "duties",
+        "leadership",
+        "commitment",
+        "principles",
+        "targets",
+        "party_building",
+        "political_task",
+    }
+)
+#: Words that may precede the topic words in a heading.
+_PREFIX_RE = re.compile(r"^((về|việc|những|các|mặt|đối với|tự kiểm điểm|kiểm điểm|nội dung|phần)[ ,:]+)+")
+#: Content paragraphs allowed before the first heading and still counted as preamble (header).
+MAX_INTRO_PARAGRAPHS = 2
+#: How far into the heading phrase (characters, after prefixes) the first topic may start.
+MAX_TOPIC_OFFSET = 10
+
+_NUMBERING_RE = re.compile(
+    r"^(?P<num>(?:phần|PHẦN|Phần)\s+(?:[IVX]+|\d+|thứ \w+)\b[.:]?|[IVX]{1,4}\s*[.)/:-]|[IVX]{1,4}(?=\s+[A-ZĐ])|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[)/:-]?|[a-zđA-D]\s*[).]|[-+*]|[(]\d{1,2}[)]|[(][a-zđ][)])\s*"
+)
+_SENT_END_RE = re.compile(r"[.;!?]\s*$")
+_SUBJECT_RE = re.compile(
+    r"(?i)^(tôi|bản thân|chi bộ|đồng chí|tập thể|đảng ủy|đảng uỷ|chi ủy|chi uỷ|cơ quan|đơn vị|năm (qua|\d{4}),)\b"
+)
+_COUNT_RE = re.compile(r"\d+[/,.%]\d*|\b\d{1,3}\b(?!/\d{4})(?! ?-? ?(QĐ|NQ|HD|KL|CT))")
+_CLOSING_RE = re.compile(
+    r"(?i)^(trên đây là|trên đây là bản|tôi xin (cam đoan|hứa)|rất mong (nhận|được)|kính (mong|đề nghị) chi bộ)"
+)
+_SIGNATURE_RE = re.compile(
+    r"(?i)^\W*(người (tự )?kiểm điểm|người viết( kiểm điểm)?|(ký|kí),? ghi rõ họ (và )?tên|t/?m\.? (chi bộ|chi ủy|chi uỷ|đảng ủy|đảng uỷ|ban)|xác nhận của|nhận xét,? đánh giá của|ý kiến nhận xét|nơi nhận|đảng viên kiểm điểm|bí thư( chi bộ)?\W*$|người tự đánh giá)"
+)
+_CAUSE_CUE_RE = re.compile(r"(?i)(^|(?<=[.;:]\s))(\W{0,3})(\*|-|\+|\d\.|[a-d]\))?\s*nguyên nhân\b")
+_WEAK_CUE_RE = re.compile(r"(?i)^\W{0,3}(hạn chế|khuyết điểm|tồn tại|những hạn chế,? khuyết điểm)\s*[:,]")
+_HEADER_LINE_RE = re.compile(
+    r"(?i)^\W*(đảng bộ|chi bộ|đảng cộng sản|độc lập|\*|họ (và|&) tên|họ tên|ngày sinh|sinh ngày|năm sinh|chức vụ|đơn vị|nơi (công tác|ở|cư trú)|ngày vào đảng|ngày chính thức|trình độ|bản kiểm điểm|bản tự kiểm điểm|báo cáo kiểm điểm|kiểm điểm,? tự đánh giá|năm \d{4}|\(|mẫu|kính gửi|căn cứ|thực hiện|quê quán|dân tộc|giới tính|số:|số \d|.{0,40}ngày .{1,4} tháng .{1,4} năm|tôi (tự )?kiểm điểm|đồng chí|cá nhân|chi ủy|đảng ủy|đảng uỷ)"
+)
+
+
+def _heading_phrase(line: str) -> tuple[str, int, bool] | None:
+    """If ``line`` has the shape of a heading, return (phrase, phrase_offset, numbered)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) < 3:
+        return None
+    m = _NUMBERING_RE.match(stripped)
+    numbered = bool(m and m.group("num"))
+    offset = line.index(stripped[0])
+    body = stripped[m.end() :] if numbered and m else stripped
+    body_offset = offset + (m.end() if numbered and m else 0)
+    if not body:
+        return None
+    colon = body.find(":")
+    if 0 < colon <= 160:
+        phrase = body[:colon]
+    else:
+        phrase = body
+    words = phrase.split()
+    letters = [c for c in phrase if c.isalpha()]
+    is_caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(letters) > 3
+    if is_caps and len(words) <= 40:
+        return phrase, body_offset, numbered
+    has_colon = 0 < colon <= 160
+    if len(words) > (45 if numbered else 18):
+        return None
+    if _SUBJECT_RE.match(phrase) or _COUNT_RE.search(phrase):
+        return None  # "Chi bộ lãnh đạo … hoàn thành 9/10 chỉ tiêu:" introduces a list, it is no heading
+    if has_colon:
+        return phrase, body_offset, numbered
+    if _SENT_END_RE.search(phrase) and not numbered:
+        return None
+    bullet = numbered and stripped[0] in "-+*"
+    if numbered and not bullet and len(words) <= 45 and (not _SENT_END_RE.search(phrase) or len(words) <= 12):
+        return phrase, body_offset, numbered
+    if bullet and len(words) <= 12 and not _SENT_END_RE.search(phrase):
+        return phrase, body_offset, numbered
+    if not numbered and len(words) <= 14:
+        return phrase, body_offset, numbered
+    return None
+
+
+def classify_heading(phrase: str, kind: str | None = None, bullet: bool = False) -> str | None:
+    """Section label named by a heading phrase, ``"parent"`` for a parent heading, or None.
+
+    Topic matches that overlap a longer one are dropped ("lãnh đạo thực hiện nhiệm vụ chính
+    trị" is the political task, not also leadership and ideology). ``bullet`` headings
+    ("- Giáo dục chính trị: …") must name their topic at the very start.
+    """
+    raw = phrase.lower().strip(" .:-*")
+    if _PARENT.match(raw):
+        return "parent"
+    text = _PREFIX_RE.sub("", raw)
+    spans: list[tuple[int, int, int, str]] = []
+    for order, (label, regex) in enumerate(_TOPIC_RES):
+        if kind != "collective" and label in schema.COLLECTIVE_SECTIONS:
+            continue
+        for m in regex.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), -(m.end() - m.start()), order, label))
+    if not spans:
+        return "parent" if _PARENT.match(text) else None
+    spans.sort()
+    accepted: list[tuple[int, int, str]] = []
+    for start, neg_len, _, label in spans:
+        end = start - neg_len
+        if any(start < a_end and a_start < end for a_start, a_end, _ in accepted):
+            continue
+        accepted.append((start, end, label))
+    first_start, _, first = accepted[0]
+    if first_start > (3 if bullet else MAX_TOPIC_OFFSET):
+        return None
+    relabel = {"duties": "targets"} if kind == "collective" else {}
+    first = relabel.get(first, first)
+    if first not in MERGEABLE:
+        return first
+    parts = {first} | {relabel.get(label, label) for _, _, label in accepted[1:]}
+    return schema.merged_label(sorted(p for p in parts if p in MERGEABLE))
+
+
+class SectionSegmenter:
+    """Splits a normalised report into :class:`Section` spans covering the whole text.
+
+    Parameters
+    ----------
+    paragraph_model:
+        Optional classifier for paragraphs no heading covers (see module docstring).
+    """
+
+    def __init__(self, paragraph_model: ParagraphModel | None = None) -> None:
+        self.paragraph_model = paragraph_model
+
+    def segment(self, text: str, kind: str | None = None) -> list[Section]:
+        """Sections tiling ``text``; ``kind`` ("collective" or not) selects collective labels."""
+        events, header_end = self._events(text, kind)
+        events = _add_inline_causes(text, [e for e in events if e[0] >= header_end])
+        sections: list[Section] = [Section("header", 0, header_end)] if header_end > 0 else []
+        gaps: list[tuple[int, int]] = []
+        cursor_label: str | None = None
+        cursor_start, cursor_heading = header_end, ""
+        parent: tuple[int, int] | None = None  # (start, end of line) of a pending parent heading
+        for offset, label, heading, line_end in sorted(events, key=lambda e: e[0]):
+            if label == "parent":
+                if cursor_label is not None:
+                    sections.append(Section(cursor_label, cursor_start, offset, cursor_heading))
+                    cursor_label = None
+                elif parent is None and offset > cursor_start:
+                    gaps.append((cursor_start, offset))
+                if parent is None or not text[parent[1] : offset].strip():
+                    # a parent directly under another parent ("A. NỘI DUNG…" / "I. ƯU ĐIỂM…") extends it
+                    parent = (offset if parent is None else parent[0], line_end)
+                    cursor_start = parent[0]
+                continue
+            if cursor_label is not None:
+                if label == cursor_label:
+                    continue  # the same topic again: one section
+                sections.append(Section(cursor_label, cursor_start, offset, cursor_heading))
+                cursor_start = offset
+            elif parent is not None:
+                if text[parent[1] : offset].strip():
+                    gaps.append((parent[0], offset))  # the parent has content of its own
+                    cursor_start = offset
+                else:
+                    cursor_start = parent[0]  # parent heading directly above its first child
+            elif offset > cursor_start:
+                gaps.append((cursor_start, offset))
+                cursor_start = offset
+            parent = None
+            cursor_label, cursor_heading = label, heading
+        if cursor_label is not None:
+            sections.append(Section(cursor_label, cursor_start, len(text), cursor_heading))
+        elif cursor_start < len(text):
+            gaps.append((cursor_start, len(text)))
+        sections = self._fill_gaps(text, sections, gaps)
+        return _merge_adjacent(sorted(sections, key=lambda s: s.start), len(text))
+
+    def _events(self, text: str, kind: str | None) -> tuple[list[tuple[int, str, str, int]], int]:
+        """Headings, cues and closing lines as (offset, label, heading, line_end); and the header end."""
+        events: list[tuple[int, str, str, int]] = []
+        header_end: int | None = None
+        closing = False
+        intro: list[int] = []
+        pending: list[tuple[int, str, str, int]] = []
+        for start, end in _lines(text):
+            line = text[start:end]
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if _SIGNATURE_RE.match(stripped) or (header_end is not None and _CLOSING_RE.match(stripped)):
+                if not closing:
+                    events.append((start, "other", stripped[:80], end))
+                closing = True
+                continue
+            hp = _heading_phrase(line)
+            label = classify_heading(hp[0], kind, bullet=stripped[0] in "-+*") if hp else None
+            if header_end is None:
+                if label is not None and not (
+                    _HEADER_LINE_RE.match(stripped) and not _NUMBERING_RE.match(stripped)
+                ):
+                    header_end = start
+                elif label is None and _is_content(stripped):
+                    # up to MAX_INTRO_PARAGRAPHS introductory paragraphs before the first heading
+                    # are the preamble; more mean the report has no headings at all
+                    intro.append(start)
+                    if len(intro) > MAX_INTRO_PARAGRAPHS:
+                        header_end = intro[0]
+                        events.extend(pending)
+                    else:
+                        continue
+                else:
+                    if label is None and intro:
+                        pending_cue = _cue(stripped)
+                        if pending_cue:
+                            pending.append((start, pending_cue, stripped[:80], end))
+                    continue
+            if label is None:
+                cue = _cue(stripped)
+                if cue:
+                    events.append((start, cue, stripped[:80], end))
+                continue
+            closing = False
+            events.append((start, label, stripped[:120], end))
+        return events, len(text) if header_end is None else header_end
+
+    def _fill_gaps(self, text: str, sections: list[Section], gaps: list[tuple[int, int]]) -> list[Section]:
+        """Label paragraphs that no heading covers (see module docstring)."""
+        out = list(sections)
+        for gstart, gend in gaps:
+            paragraphs = [(s, e) for s, e in _lines(text, gstart, gend) if text[s:e].strip()]
+            if not paragraphs:
+                continue
+            contents = [i for i, (s, e) in enumerate(paragraphs) if _is_content(text[s:e].strip())]
+            if self.paragraph_model is not None and contents:
+                predicted = self.paragraph_model.predict(
+                    [text[paragraphs[i][0] : paragraphs[i][1]] for i in contents]
+                )
+                by_index = dict(zip(contents, predicted, strict=True))
+            else:
+                before = [s for s in out if s.end <= gstart and s.label != "header"]
+                prev = max(before, key=lambda s: s.end).label if before else "duties"
+                by_index = dict.fromkeys(contents, prev)
+            # short heading-like lines take the label of the next content paragraph
+            labels: list[str] = []
+            nxt = by_index[contents[-1]] if contents else "duties"
+            for i in range(len(paragraphs) - 1, -1, -1):
+                nxt = by_index.get(i, nxt)
+                labels.append(nxt)
+            labels.reverse()
+            run_start = gstart
+            for i, label in enumerate(labels):
+                last = i == len(labels) - 1
+                if last or labels[i + 1] != label:
+                    stop = gend if last else paragraphs[i + 1][0]
+                    out.append(Section(label, run_start, stop, ""))
+                    run_start = stop
+        return out
+
+
+_PREAMBLE_RE = re.compile(r"(?i)^(thực hiện|căn cứ)\b")
+
+
+def _cue(line: str) -> str | None:
+    """Label switched to by a cue line that is not heading-shaped ("Nguyên nhân là do …")."""
+    if _CAUSE_CUE_RE.match(line):
+        return "causes"
+    if _WEAK_CUE_RE.match(line):
+        return "weaknesses"
+    return None
+
+
+def _is_content(line: str) -> bool:
+    """A sentence-like paragraph (not a heading, not a header field)."""
+    if _HEADER_LINE_RE.match(line) and (len(line.split()) < 25 or _PREAMBLE_RE.match(line)):
+        return False
+    words = len(line.split())
+    return words >= 15 or (words >= 6 and bool(_SENT_END_RE.search(line)))
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of the lines of ``text[start:end]``, ends excluding the newline."""
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        if nl == -1:
+            out.append((pos, end))
+            break
+        out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+def _add_inline_causes(text: str, events: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
+    """Within a weaknesses section with no causes heading, switch at the first "Nguyên nhân"."""
+    events = sorted(events, key=lambda e: e[0])
+    out = list(events)
+    for i, (offset, label, _, _line_end) in enumerate(events):
+        if label != "weaknesses" or (i + 1 < len(events) and events[i + 1][1] == "causes"):
+            continue
+        nxt = events[i + 1][0] if i + 1 < len(events) else len(text)
+        m = _INLINE_CAUSE_RE.search(text, offset + 5, nxt)
+        if m:
+            pos = m.start() + (1 if text[m.start()] == "\n" else 0)
+            out.append((pos, "causes", text[pos : pos + 60], pos))
+    return out
+
+
+_INLINE_CAUSE_RE = re.compile(
+    r"(?<=[.;:!?] )\W{0,2}nguyên nhân\b|\n\W{0,3}(\*|-|\+|\d\.|[a-d]\))?\s*nguyên nhân\b", re.I
+)
+
+
+def _merge_adjacent(sections: list[Section], length: int) -> list[Section]:
+    """Join neighbours with the same label and close gaps so spans tile ``[0, length)``."""
+    out: list[Section] = []
+    for s in sections:
+        if s.end <= s.start:
+            continue
+        if out and out[-1].label == s.label and s.start <= out[-1].end:
+            out[-1] = Section(s.label, out[-1].start, max(out[-1].end, s.end), out[-1].heading or s.heading)
+        elif out and s.start < out[-1].end:
+            out[-1] = Section(out[-1].label, out[-1].start, s.start, out[-1].heading)
+            out.append(s)
+        else:
+            if out and s.start > out[-1].end:
+                out[-1] = Section(out[-1].label, out[-1].start, s.start, out[-1].heading)
+            out.append(s)
+    if out and out[-1].end < length:
+        out[-1] = Section(out[-1].label, out[-1].start, length, out[-1].heading)
+    if out and out[0].start > 0:
+        out[0] = Section(out[0].label, 0, out[0].end, out[0].heading)
+    return out
+
+
+def label_array(sections: list[Section], length: int) -> list[str]:
+    """One label per character (for measuring accuracy)."""
+    labels = ["header"] * length
+    for s in sections:
+        for i in range(s.start, min(s.end, length)):
+            labels[i] = s.label
+    return labels
