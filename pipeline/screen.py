@@ -1,0 +1,359 @@
+"""``screen()``: the Python API behind ``soi screen``.
+
+    from pipeline import screen
+    result = screen(["corpora/sample"], manifest="corpora/sample/manifest.csv")
+    result.documents            # one row per report: the documents.csv contract
+    result.write("soi-out")     # documents.csv, matches.csv, plans.csv, errors.csv, run.json
+
+Steps: collect files → prepare each (read, normalise, header, sections, rating) → sentences
+and word segmentation (cached) → stages (reuse, content, plans; each can be skipped) →
+scoring (risk) → outputs. Bad files become errors rows; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.ingest.header import slug
+from pipeline.ingest.manifest import load_manifest
+from pipeline.ingest.readers import IngestError
+from pipeline.model import DOCUMENT_FRAME_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS, Batch
+from pipeline.prepare import PreparedDoc, prepare_file
+from pipeline.stages.registry import load_stage, stage_names
+from pipeline.text.sections import SectionSegmenter
+from pipeline.text.tokens import Tokenizer, default_cache_dir
+
+log = logging.getLogger(__name__)
+
+#: Files never treated as submissions when a folder is walked.
+IGNORED_SUFFIXES = {".csv", ".json", ".xlsx", ".html", ".png", ".jpg", ".jpeg", ".py", ".ipynb"}
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = REPO_ROOT / "corpora" / "sample"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ScreenResult:
+    """The outcome of a screen: the output tables as DataFrames, plus the batch behind them."""
+
+    documents: pd.DataFrame
+    matches: pd.DataFrame
+    plans: pd.DataFrame
+    errors: pd.DataFrame
+    run: dict[str, Any]
+    batch: Batch = field(repr=False)
+
+    def write(self, out: str | Path) -> Path:
+        """Write the output files atomically into ``out``; returns the folder."""
+        from pipeline.report.outputs import write_outputs
+
+        return write_outputs(self, Path(out))
+
+    def explain(self, doc_id: str) -> str:
+        """The reasons and evidence behind one report's findings, as plain text (Vietnamese)."""
+        row = self.documents.loc[self.documents["doc_id"] == doc_id]
+        if row.empty:
+            raise KeyError(f"no document {doc_id!r}")
+        r = row.iloc[0]
+        lines = [f"{doc_id} ({r['path']}): rủi ro {r['risk'] if pd.notna(r['risk']) else '-'}"]
+        lines.append(str(r["reasons"]) if r["reasons"] else "Không có phát hiện nào.")
+        m = self.matches[self.matches["doc_id"] == doc_id]
+        for mr in m.itertuples():
+            lines.append(
+                f"  [{mr.source_kind} {mr.source_doc_id} {mr.match_type} {float(mr.similarity):.2f}] {str(mr.text)[:160]}"
+            )
+        p = self.plans[(self.plans["doc_id"] == doc_id) & (self.plans["label"] == "vague")]
+        for pr in p.itertuples():
+            lines.append(f"  [kế hoạch chung chung; thiếu: {pr.missing}] {str(pr.item)[:160]}")
+        return "\n".join(lines)
+
+
+def collect_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files named, and files found recursively in folders named (sorted, hidden files skipped)."""
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts):
+                    if f.suffix.lower() not in IGNORED_SUFFIXES and not f.name.lower().startswith("readme"):
+                        found.append(f.resolve())
+        elif path.exists():
+            found.append(path.resolve())
+        else:
+            raise FileNotFoundError(f"input not found: {item}")
+    seen: set[Path] = set()
+    return [f for f in found if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
+
+
+def screen(
+    inputs: Sequence[str | Path] | None = None,
+    manifest: str | Path | None = None,
+    skip: Iterable[str] = (),
+    cache_dir: Path | None | str = "default",
+    stage_params: dict[str, dict[str, Any]] | None = None,
+    progress: Progress | None = None,
+    segmenter: SectionSegmenter | None = None,
+) -> ScreenResult:
+    """Screen a batch of reports.
+
+    Parameters
+    ----------
+    inputs:
+        Files and folders (searched recursively). None or empty with no manifest: the bundled
+        sample batch (corpora/sample, with its manifest).
+    manifest:
+        CSV with path, member_id, unit, year, kind, role[, doc_id]. Without it, the fields are
+        read from each report's header and listed in ``guessed_fields``.
+    skip:
+        Stage names not to run (their findings are empty columns).
+    cache_dir:
+        Token cache folder; None disables it; "default" is ./.soi-cache (env SOI_CACHE).
+    stage_params:
+        Keyword arguments per stage name, e.g. ``{"reuse": {"bank_dirs": [...]}}``.
+    progress:
+        Callback ``(stage, done, total)`` for progress display.
+    """
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
+    if not inputs and manifest is None:
+        inputs, manifest = [SAMPLE_DIR], SAMPLE_DIR / "manifest.csv"
+    rows = load_manifest(manifest) if manifest is not None else []
+    by_path = {r.path: r for r in rows}
+    files = collect_inputs(inputs or [])
+    if manifest is not None and not inputs:
+        files = [r.path for r in rows]
+    errors: list[dict[str, str]] = []
+    file_set = set(files)
+    for r in rows:
+        if not r.path.exists():
+            errors.append(
+                {
+                    "path": str(r.path),
+                    "error": f"listed in the manifest (line {r.line}) but the file does not exist",
+                }
+            )
+        elif r.path not in file_set and inputs:
+            files.append(r.path)  # a manifest row outside the named folders is still screened
+    files = [f for f in files if f.exists()]
+    segmenter = segmenter or default_segmenter()
+
+    # 1. prepare each report
+    t = time.perf_counter()
+    prepared: list[PreparedDoc] = []
+    for i, path in enumerate(files):
+        try:
+            prepared.append(prepare_file(path, by_path.get(path), segmenter))
+        except IngestError as exc:
+            errors.append({"path": str(path), "error": str(exc)})
+        except Exception as exc:  # a bug must not lose the batch: report it per file
+            log.exception("unexpected error on %s", path)
+            errors.append(
+                {"path": str(path), "error": f"internal error while reading ({type(exc).__name__}: {exc})"}
+            )
+        if progress:
+            progress("read", i + 1, len(files))
+    timings["read"] = time.perf_counter() - t
+    batch = build_batch(prepared, errors)
+
+    # 2. sentences and tokens
+    t = time.perf_counter()
+    cache = default_cache_dir() if cache_dir == "default" else (Path(cache_dir) if cache_dir else None)
+    tokenizer = Tokenizer(cache)
+    batch.sentences = sentence_frame(batch, tokenizer, progress)
+    timings["tokenize"] = time.perf_counter() - t
+
+    # 3. stages
+    skip = set(skip)
+    unknown = skip - set(stage_names())
+    if unknown:
+        raise ValueError(
+            f"unknown stage(s) to skip: {', '.join(sorted(unknown))}; stages are {', '.join(stage_names())}"
+        )
+    params = stage_params or {}
+    for name in stage_names():
+        if name in skip:
+            continue
+        stage = load_stage(name, **params.get(name, {}))
+        if stage is None:
+            continue
+        t = time.perf_counter()
+        if progress:
+            progress(name, 0, 1)
+        stage.run(batch)
+        batch.stages_run.append(name)
+        timings[name] = time.perf_counter() - t
+        if progress:
+            progress(name, 1, 1)
+
+    # 4. scoring and outputs
+    from pipeline.report.outputs import document_table, match_table, plan_table
+    from pipeline.scoring.risk import score_risk
+
+    t = time.perf_counter()
+    documents = document_table(batch)
+    documents = score_risk(documents, batch)
+    timings["scoring"] = time.perf_counter() - t
+    timings["total"] = time.perf_counter() - t0
+    run = run_info(batch, files, manifest, timings, tokenizer)
+    return ScreenResult(
+        documents, match_table(batch), plan_table(batch), batch.errors.reset_index(drop=True), run, batch
+    )
+
+
+_SEGMENTER: SectionSegmenter | None = None
+
+
+def default_segmenter() -> SectionSegmenter:
+    """The segmenter with the trained paragraph model when it is shipped (models/)."""
+    global _SEGMENTER
+    if _SEGMENTER is None:
+        from pipeline.modelio import ModelError, load_model
+        from pipeline.text.paragraphs import MODEL_NAME, ParagraphSectionModel
+
+        try:
+            _SEGMENTER = SectionSegmenter(ParagraphSectionModel(load_model(MODEL_NAME)))
+        except ModelError as exc:
+            log.warning(
+                "section paragraph model not available (%s); unheaded paragraphs follow the previous section",
+                exc,
+            )
+            _SEGMENTER = SectionSegmenter()
+    return _SEGMENTER
+
+
+def build_batch(prepared: list[PreparedDoc], errors: list[dict[str, str]]) -> Batch:
+    """Documents and sections frames from prepared reports; doc_ids made unique."""
+    batch = Batch()
+    if errors:
+        batch.add_errors(errors)
+    by_hash: dict[str, list[PreparedDoc]] = {}
+    for p in prepared:
+        by_hash.setdefault(p.sha256, []).append(p)
+    used: set[str] = set()
+    doc_rows: list[dict[str, Any]] = []
+    section_rows: list[dict[str, Any]] = []
+    for p in prepared:
+        doc_id = p.doc_id or _make_doc_id(p)
+        base, n = doc_id, 2
+        while doc_id in used:
+            doc_id, n = f"{base}-{n}", n + 1
+        used.add(doc_id)
+        warnings = list(p.warnings)
+        twins = [q for q in by_hash[p.sha256] if q is not p]
+        if twins:
+            warnings.append(
+                "identical file submitted under another name: " + ", ".join(str(q.path.name) for q in twins)
+            )
+        doc_rows.append(
+            {
+                "doc_id": doc_id,
+                "path": str(p.path),
+                "member_id": p.member_id,
+                "unit": p.unit,
+                "year": p.year,
+                "kind": p.kind,
+                "role": p.role,
+                "form_version": p.form_version,
+                "self_rating": p.self_rating,
+                "name": p.name,
+                "dob": p.dob,
+                "text": p.text,
+                "sha256": p.sha256,
+                "guessed_fields": ";".join(p.guessed),
+                "warnings": ";".join(warnings),
+            }
+        )
+        for s in p.sections:
+            section_rows.append(
+                {"doc_id": doc_id, "label": s.label, "heading": s.heading, "start": s.start, "end": s.end}
+            )
+    if doc_rows:
+        batch.documents = pd.DataFrame(doc_rows, columns=list(DOCUMENT_FRAME_COLUMNS))
+        batch.documents["year"] = batch.documents["year"].astype("Int64")
+    if section_rows:
+        batch.sections = pd.DataFrame(section_rows, columns=list(SECTION_COLUMNS))
+    return batch
+
+
+def _make_doc_id(p: PreparedDoc) -> str:
+    year = p.year if p.year is not None else "unknown"
+    if p.member_id and p.member_id != "unknown":
+        return f"{p.member_id}-{year}"
+    return f"{slug(p.path.stem)}-{hashlib.sha256(str(p.path).encode()).hexdigest()[:6]}"
+
+
+def sentence_frame(batch: Batch, tokenizer: Tokenizer, progress: Progress | None = None) -> pd.DataFrame:
+    """One row per sentence with its section label (the section holding its start)."""
+    rows: list[dict[str, Any]] = []
+    sections = batch.sections.groupby("doc_id") if len(batch.sections) else None
+    n = len(batch.documents)
+    for i, doc in enumerate(batch.documents.itertuples()):
+        spans = []
+        if sections is not None and doc.doc_id in sections.groups:
+            spans = sorted(sections.get_group(doc.doc_id)[["start", "end", "label"]].itertuples(index=False))
+        for k, (start, end, tokens) in enumerate(tokenizer.sentences(doc.text)):
+            label = next((lab for s, e, lab in spans if s <= start < e), "header")
+            rows.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "sent_idx": k,
+                    "start": start,
+                    "end": end,
+                    "section": label,
+                    "text": doc.text[start:end],
+                    "tokens": tokens,
+                }
+            )
+        if progress:
+            progress("tokenize", i + 1, n)
+    return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS)) if rows else batch.sentences
+
+
+def run_info(
+    batch: Batch, files: list[Path], manifest: Any, timings: dict[str, float], tokenizer: Tokenizer
+) -> dict[str, Any]:
+    """run.json: versions, parameters, counts and time per stage."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def v(pkg: str) -> str:
+        try:
+            return version(pkg)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "soi_version": v("soi"),
+        "python": sys.version.split()[0],
+        "versions": {p: v(p) for p in ("underthesea", "scikit-learn", "rapidfuzz", "pandas", "python-docx")},
+        "manifest": str(manifest) if manifest else None,
+        "counts": {
+            "files": len(files),
+            "documents": int(len(batch.documents)),
+            "errors": int(len(batch.errors)),
+            "sentences": int(len(batch.sentences)),
+            "matches": int(len(batch.matches)),
+            "plan_items": int(len(batch.plans)),
+            "token_cache_hits": tokenizer.hits,
+            "token_cache_misses": tokenizer.misses,
+        },
+        "stages_run": list(batch.stages_run),
+        "stages_not_run": [s for s in stage_names() if s not in batch.stages_run],
+        "parameters": {
+            k: (
+                {kk: vv for kk, vv in v.items() if kk != "common_wording_share"} if isinstance(v, dict) else v
+            )
+            for k, v in batch.params.items()
+        },
+        "seconds": {k: round(val, 3) for k, val in timings.items()},
+    }
