@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.engine.local import Engine, SerialEngine
 from pipeline.ingest.header import slug
 from pipeline.ingest.manifest import load_manifest
 from pipeline.ingest.readers import IngestError
@@ -103,7 +104,7 @@ def screen(
     cache_dir: Path | None | str = "default",
     stage_params: dict[str, dict[str, Any]] | None = None,
     progress: Progress | None = None,
-    segmenter: SectionSegmenter | None = None,
+    engine: Engine | None = None,
 ) -> ScreenResult:
     """Screen a batch of reports.
 
@@ -123,6 +124,9 @@ def screen(
         Keyword arguments per stage name, e.g. ``{"reuse": {"bank_dirs": [...]}}``.
     progress:
         Callback ``(stage, done, total)`` for progress display.
+    engine:
+        Where per-report work runs (``pipeline.engine``): serial by default; ``LocalEngine()``
+        uses every core.
     """
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
@@ -146,32 +150,27 @@ def screen(
         elif r.path not in file_set and inputs:
             files.append(r.path)  # a manifest row outside the named folders is still screened
     files = [f for f in files if f.exists()]
-    segmenter = segmenter or default_segmenter()
 
-    # 1. prepare each report
-    t = time.perf_counter()
-    prepared: list[PreparedDoc] = []
-    for i, path in enumerate(files):
-        try:
-            prepared.append(prepare_file(path, by_path.get(path), segmenter))
-        except IngestError as exc:
-            errors.append({"path": str(path), "error": str(exc)})
-        except Exception as exc:  # a bug must not lose the batch: report it per file
-            log.exception("unexpected error on %s", path)
-            errors.append(
-                {"path": str(path), "error": f"internal error while reading ({type(exc).__name__}: {exc})"}
-            )
-        if progress:
-            progress("read", i + 1, len(files))
-    timings["read"] = time.perf_counter() - t
-    batch = build_batch(prepared, errors)
-
-    # 2. sentences and tokens
+    # 1. prepare each report and split it into sentences (per-report work, on the engine)
     t = time.perf_counter()
     cache = default_cache_dir() if cache_dir == "default" else (Path(cache_dir) if cache_dir else None)
-    tokenizer = Tokenizer(cache)
-    batch.sentences = sentence_frame(batch, tokenizer, progress)
-    timings["tokenize"] = time.perf_counter() - t
+    engine = engine or SerialEngine()
+    work = [(path, by_path.get(path), cache) for path in files]
+    outcomes: list[DocOutcome] = []
+    for i, outcome in enumerate(engine.map(process_document, work)):
+        outcomes.append(outcome)
+        if progress:
+            progress("read", i + 1, len(work))
+    prepared = [o.doc for o in outcomes if o.doc is not None]
+    errors.extend({"path": str(o.path), "error": o.error} for o in outcomes if o.error is not None)
+    timings["read+tokenize"] = time.perf_counter() - t
+    batch = build_batch(prepared, errors)
+    batch.sentences = sentence_frame(batch, {str(o.path): o.sentences for o in outcomes if o.doc is not None})
+    cache_hits = sum(o.cache_hit for o in outcomes)
+    batch.params["engine"] = {
+        "name": getattr(engine, "name", type(engine).__name__),
+        "workers": getattr(engine, "workers", 1),
+    }
 
     # 3. stages
     skip = set(skip)
@@ -205,7 +204,7 @@ def screen(
     documents = score_risk(documents, batch)
     timings["scoring"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
-    run = run_info(batch, files, manifest, timings, tokenizer)
+    run = run_info(batch, files, manifest, timings, cache_hits, len(prepared) - cache_hits)
     return ScreenResult(
         documents, match_table(batch), plan_table(batch), batch.errors.reset_index(drop=True), run, batch
     )
@@ -293,16 +292,51 @@ def _make_doc_id(p: PreparedDoc) -> str:
     return f"{slug(p.path.stem)}-{hashlib.sha256(str(p.path).encode()).hexdigest()[:6]}"
 
 
-def sentence_frame(batch: Batch, tokenizer: Tokenizer, progress: Progress | None = None) -> pd.DataFrame:
+@dataclass
+class DocOutcome:
+    """What the per-report worker returns: the prepared report and its sentences, or an error."""
+
+    path: Path
+    doc: PreparedDoc | None
+    error: str | None
+    sentences: list[tuple[int, int, str]]
+    cache_hit: bool = False
+
+
+def process_document(item: tuple[Path, Any, Path | None]) -> DocOutcome:
+    """Per-report work, picklable for worker processes: prepare, then sentences + tokens."""
+    path, row, cache = item
+    try:
+        doc = prepare_file(path, row, default_segmenter())
+    except IngestError as exc:
+        return DocOutcome(path, None, str(exc), [])
+    except Exception as exc:  # a bug must not lose the batch: report it per file
+        log.exception("unexpected error on %s", path)
+        return DocOutcome(path, None, f"internal error while reading ({type(exc).__name__}: {exc})", [])
+    tokenizer = _tokenizer(cache)
+    hits = tokenizer.hits
+    sentences = tokenizer.sentences(doc.text)
+    return DocOutcome(path, doc, None, sentences, tokenizer.hits > hits)
+
+
+_TOKENIZERS: dict[Path | None, Tokenizer] = {}
+
+
+def _tokenizer(cache: Path | None) -> Tokenizer:
+    if cache not in _TOKENIZERS:
+        _TOKENIZERS[cache] = Tokenizer(cache)
+    return _TOKENIZERS[cache]
+
+
+def sentence_frame(batch: Batch, sentences_by_path: dict[str, list[tuple[int, int, str]]]) -> pd.DataFrame:
     """One row per sentence with its section label (the section holding its start)."""
     rows: list[dict[str, Any]] = []
     sections = batch.sections.groupby("doc_id") if len(batch.sections) else None
-    n = len(batch.documents)
-    for i, doc in enumerate(batch.documents.itertuples()):
+    for doc in batch.documents.itertuples():
         spans = []
         if sections is not None and doc.doc_id in sections.groups:
             spans = sorted(sections.get_group(doc.doc_id)[["start", "end", "label"]].itertuples(index=False))
-        for k, (start, end, tokens) in enumerate(tokenizer.sentences(doc.text)):
+        for k, (start, end, tokens) in enumerate(sentences_by_path.get(doc.path, [])):
             label = next((lab for s, e, lab in spans if s <= start < e), "header")
             rows.append(
                 {
@@ -315,13 +349,16 @@ def sentence_frame(batch: Batch, tokenizer: Tokenizer, progress: Progress | None
                     "tokens": tokens,
                 }
             )
-        if progress:
-            progress("tokenize", i + 1, n)
     return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS)) if rows else batch.sentences
 
 
 def run_info(
-    batch: Batch, files: list[Path], manifest: Any, timings: dict[str, float], tokenizer: Tokenizer
+    batch: Batch,
+    files: list[Path],
+    manifest: Any,
+    timings: dict[str, float],
+    cache_hits: int,
+    cache_misses: int,
 ) -> dict[str, Any]:
     """run.json: versions, parameters, counts and time per stage."""
     from importlib.metadata import PackageNotFoundError, version
@@ -344,8 +381,8 @@ def run_info(
             "sentences": int(len(batch.sentences)),
             "matches": int(len(batch.matches)),
             "plan_items": int(len(batch.plans)),
-            "token_cache_hits": tokenizer.hits,
-            "token_cache_misses": tokenizer.misses,
+            "token_cache_hits": cache_hits,
+            "token_cache_misses": cache_misses,
         },
         "stages_run": list(batch.stages_run),
         "stages_not_run": [s for s in stage_names() if s not in batch.stages_run],
