@@ -93,3 +93,12 @@ class ParagraphSectionModel:
         if not texts:
             return []
         return [str(x) for x in np.asarray(self.pipeline.predict(texts))]
+
+    def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        """Per text, the probability of each section label."""
+        if not texts:
+            return []
+        classes = [str(c) for c in self.pipeline.classes_]
+        return [
+            dict(zip(classes, map(float, row), strict=True)) for row in self.pipeline.predict_proba(texts)
+        ]

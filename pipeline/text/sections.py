@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pipeline import schema
+from pipeline.text.normalize import strip_accents
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ),
     (
         "political_task",
-        r"(lãnh đạo )?(thực hiện )?nhiệm vụ chính trị|trách nhiệm (của )?tập thể (lãnh đạo|cấp ủy|chi ủy)",
+        r"(trách nhiệm (của )?(tập thể )?(lãnh đạo )?(trong |đối với |về )?)?(lãnh đạo )?(thực hiện )?nhiệm vụ chính trị"
+        r"|trách nhiệm (của )?tập thể[^:\n;]{0,40}nhiệm vụ chính trị|trách nhiệm (của )?tập thể (lãnh đạo|cấp ủy|chi ủy)",
     ),
     (
         "party_building",
@@ -83,7 +85,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("commitment", r"(thực hiện |việc thực hiện )?cam kết|tu dưỡng,? rèn luyện"),
     (
         "leadership",
-        r"(kết quả |năng lực )?(lãnh đạo|chỉ đạo|điều hành)|quản lý|(khả năng|năng lực) (tập hợp|đoàn kết|quy tụ)|đoàn kết,? tập hợp|tinh thần trách nhiệm,? (đổi mới|sáng tạo|dám)|đổi mới,? sáng tạo|dám nghĩ|nêu gương [^:\n]{0,40}gia đình|(sự )?tín nhiệm|niềm tin",
+        r"(kết quả |năng lực )?(lãnh đạo|chỉ đạo|điều hành)|quản lý|kết quả hoạt động của (cơ quan|đơn vị|địa phương)|(khả năng|năng lực) (tập hợp|đoàn kết|quy tụ)|đoàn kết,? tập hợp|tinh thần trách nhiệm,? [^:\n]{0,30}?(đổi mới|sáng tạo|dám)|đổi mới,? sáng tạo|dám nghĩ|nêu gương [^:\n]{0,40}gia đình|(sự )?tín nhiệm|niềm tin",
     ),
     (
         "ideology",
@@ -105,32 +107,56 @@ _PARENT = re.compile(
     r"(những )?(ưu điểm|kết quả đạt được|mặt (đã )?làm được|mặt mạnh|nội dung kiểm điểm|kết quả (đạt được|thực hiện)$|phần (thứ )?(nhất|i)\b)"
 )
 _TOPIC_RES = tuple((label, re.compile(pat)) for label, pat in TOPICS)
+_TOPIC_RES_ASCII = tuple((label, re.compile(strip_accents(pat))) for label, pat in TOPICS)
+_PARENT_ASCII = re.compile(strip_accents(_PARENT.pattern))
 #: Topics that combine into one merged label when a heading names several of them.
 MERGEABLE = frozenset(
     {
-        "ideology",
-        "ethics",
-        "discipline",
-        "working_style",
-        "duties",
-        "leadership",
-        "commitment",
-        "principles",
-        "targets",
-        "party_building",
-        "political_task",
+        "ideology", "ethics", "discipline", "working_style", "duties", "leadership", "commitment",
+        "principles", "targets", "party_building", "political_task", "explanations", "collective_responsibility",
     }
-)
+)  # fmt: skip
+#: A collective report (Mẫu 01) has no individual-quality sections: their topic words there
+#: belong to the collective's own sections.
+COLLECTIVE_RELABEL = {
+    "ideology": "party_building",
+    "ethics": "party_building",
+    "discipline": "party_building",
+    "working_style": "party_building",
+    "commitment": "party_building",
+    "duties": "targets",
+    "leadership": "targets",
+}
 #: Words that may precede the topic words in a heading.
 _PREFIX_RE = re.compile(r"^((về|việc|những|các|mặt|đối với|tự kiểm điểm|kiểm điểm|nội dung|phần)[ ,:]+)+")
+#: Probability above which the paragraph model may start an unheaded topic inside a headed
+#: section (chosen on the development half of corpora/labelled/sections, see tests).
+SHIFT_THRESHOLD = 0.8
+#: Probability above which a paragraph before the first heading counts as review content
+#: rather than preamble (chosen the same way).
+INTRO_THRESHOLD = 0.5
+#: Labels never started or interrupted by the topic-shift rule.
+_NO_SHIFT = frozenset({"header", "other", "self_rating"})
 #: Content paragraphs allowed before the first heading and still counted as preamble (header).
 MAX_INTRO_PARAGRAPHS = 2
+_PREFIX_ASCII_RE = re.compile(
+    r"^((ve|viec|nhung|cac|mat|doi voi|tu kiem diem|kiem diem|noi dung|phan)[ ,:]+)+"
+)
 #: How far into the heading phrase (characters, after prefixes) the first topic may start.
 MAX_TOPIC_OFFSET = 10
 
 _NUMBERING_RE = re.compile(
-    r"^(?P<num>(?:phần|PHẦN|Phần)\s+(?:[IVX]+|\d+|thứ \w+)\b[.:]?|[IVX]{1,4}\s*[.)/:-]|[IVX]{1,4}(?=\s+[A-ZĐ])|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[)/:-]?|[a-zđA-D]\s*[).]|[-+*]|[(]\d{1,2}[)]|[(][a-zđ][)])\s*"
+    r"^(?P<num>(?i:phần\s+(?:[ivx]+|\d+|thứ \w+))\b[.:]?|[IVX]{1,4}\s*[.)/:-]|[IVX]{1,4}(?=\s+[A-ZĐ])|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[)/:-]?|[a-zđA-D]\s*[).]|[-+*]|[(]\d{1,2}[)]|[(][a-zđ][)])\s*"
 )
+_ROMAN_BARE_RE = re.compile(r"^(?P<num>[IVX]{1,4})\s+(?=[^\W\d_])")
+
+
+def _roman_bare(line: str) -> re.Match[str] | None:
+    """ "II HẠN CHẾ, KHUYẾT ĐIỂM": a Roman numeral without a dot, in a capitals-only line."""
+    m = _ROMAN_BARE_RE.match(line)
+    return m if m and line[m.end() :].isupper() else None
+
+
 _SENT_END_RE = re.compile(r"[.;!?]\s*$")
 _SUBJECT_RE = re.compile(
     r"(?i)^(tôi|bản thân|chi bộ|đồng chí|tập thể|đảng ủy|đảng uỷ|chi ủy|chi uỷ|cơ quan|đơn vị|năm (qua|\d{4}),)\b"
@@ -140,9 +166,14 @@ _CLOSING_RE = re.compile(
     r"(?i)^(trên đây là|trên đây là bản|tôi xin (cam đoan|hứa)|rất mong (nhận|được)|kính (mong|đề nghị) chi bộ)"
 )
 _SIGNATURE_RE = re.compile(
-    r"(?i)^\W*(người (tự )?kiểm điểm|người viết( kiểm điểm)?|(ký|kí),? ghi rõ họ (và )?tên|t/?m\.? (chi bộ|chi ủy|chi uỷ|đảng ủy|đảng uỷ|ban)|xác nhận của|nhận xét,? đánh giá của|ý kiến nhận xét|nơi nhận|đảng viên kiểm điểm|bí thư( chi bộ)?\W*$|người tự đánh giá)"
+    r"(?i)^\W*([^\n,]{2,40}, ngày [\d…. ]{1,6} tháng [\d…. ]{1,6} năm \d{4}\W*$|kèm theo\b|người (tự )?kiểm điểm|người viết( kiểm điểm)?|(ký|kí),? ghi rõ họ (và )?tên|t/?m\.? (chi bộ|chi ủy|chi uỷ|đảng ủy|đảng uỷ|ban)|xác nhận của|nhận xét,? đánh giá của|ý kiến nhận xét|nơi nhận|đảng viên kiểm điểm|bí thư( chi bộ)?\W*$|người tự đánh giá)"
 )
 _CAUSE_CUE_RE = re.compile(r"(?i)(^|(?<=[.;:]\s))(\W{0,3})(\*|-|\+|\d\.|[a-d]\))?\s*nguyên nhân\b")
+_BARE_INDEX_RE = re.compile(r"^([IVX]{1,4}|\d{1,2})[.)]?$")
+_REMEDY_CUE_RE = re.compile(
+    r"(?i)^\W{0,3}(đối với |về )?(những |các )?(hạn chế|khuyết điểm|tồn tại)[^.:\n]{0,80}?"
+    r"(được chỉ ra|đã chỉ ra|được nêu|chỉ ra|năm trước|kỳ trước|kỳ kiểm điểm|năm \d{4}|chi bộ góp ý|góp ý)"
+)
 _WEAK_CUE_RE = re.compile(r"(?i)^\W{0,3}(hạn chế|khuyết điểm|tồn tại|những hạn chế,? khuyết điểm)\s*[:,]")
 _HEADER_LINE_RE = re.compile(
     r"(?i)^\W*(đảng bộ|chi bộ|đảng cộng sản|độc lập|\*|họ (và|&) tên|họ tên|ngày sinh|sinh ngày|năm sinh|chức vụ|đơn vị|nơi (công tác|ở|cư trú)|ngày vào đảng|ngày chính thức|trình độ|bản kiểm điểm|bản tự kiểm điểm|báo cáo kiểm điểm|kiểm điểm,? tự đánh giá|năm \d{4}|\(|mẫu|kính gửi|căn cứ|thực hiện|quê quán|dân tộc|giới tính|số:|số \d|.{0,40}ngày .{1,4} tháng .{1,4} năm|tôi (tự )?kiểm điểm|đồng chí|cá nhân|chi ủy|đảng ủy|đảng uỷ)"
@@ -154,7 +185,7 @@ def _heading_phrase(line: str) -> tuple[str, int, bool] | None:
     stripped = line.strip()
     if not stripped or len(stripped) < 3:
         return None
-    m = _NUMBERING_RE.match(stripped)
+    m = _NUMBERING_RE.match(stripped) or _roman_bare(stripped)
     numbered = bool(m and m.group("num"))
     offset = line.index(stripped[0])
     body = stripped[m.end() :] if numbered and m else stripped
@@ -162,7 +193,7 @@ def _heading_phrase(line: str) -> tuple[str, int, bool] | None:
     if not body:
         return None
     colon = body.find(":")
-    if 0 < colon <= 160:
+    if 0 < colon <= 320:
         phrase = body[:colon]
     else:
         phrase = body
@@ -171,7 +202,7 @@ def _heading_phrase(line: str) -> tuple[str, int, bool] | None:
     is_caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(letters) > 3
     if is_caps and len(words) <= 40:
         return phrase, body_offset, numbered
-    has_colon = 0 < colon <= 160
+    has_colon = 0 < colon <= 320
     if len(words) > (45 if numbered else 18):
         return None
     if _SUBJECT_RE.match(phrase) or _COUNT_RE.search(phrase):
@@ -197,19 +228,34 @@ def classify_heading(phrase: str, kind: str | None = None, bullet: bool = False)
     trị" is the political task, not also leadership and ideology). ``bullet`` headings
     ("- Giáo dục chính trị: …") must name their topic at the very start.
     """
-    raw = phrase.lower().strip(" .:-*")
-    if _PARENT.match(raw):
+    raw = phrase.lower().strip(" .:-*/")
+    label = _classify(raw, kind, bullet, _PARENT, _TOPIC_RES)
+    if label is None:
+        # typos in accents ("KHUYÊT ĐIỂM", "ƯU DIỂM") and reports typed without diacritics
+        label = _classify(strip_accents(raw), kind, bullet, _PARENT_ASCII, _TOPIC_RES_ASCII)
+    return label
+
+
+def _classify(
+    raw: str,
+    kind: str | None,
+    bullet: bool,
+    parent_re: re.Pattern[str],
+    topic_res: tuple[tuple[str, re.Pattern[str]], ...],
+) -> str | None:
+    if parent_re.match(raw):
         return "parent"
     text = _PREFIX_RE.sub("", raw)
+    text = _PREFIX_ASCII_RE.sub("", text)
     spans: list[tuple[int, int, int, str]] = []
-    for order, (label, regex) in enumerate(_TOPIC_RES):
+    for order, (label, regex) in enumerate(topic_res):
         if kind != "collective" and label in schema.COLLECTIVE_SECTIONS:
             continue
         for m in regex.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), -(m.end() - m.start()), order, label))
     if not spans:
-        return "parent" if _PARENT.match(text) else None
+        return "parent" if parent_re.match(text) else None
     spans.sort()
     accepted: list[tuple[int, int, str]] = []
     for start, neg_len, _, label in spans:
@@ -220,7 +266,7 @@ def classify_heading(phrase: str, kind: str | None = None, bullet: bool = False)
     first_start, _, first = accepted[0]
     if first_start > (3 if bullet else MAX_TOPIC_OFFSET):
         return None
-    relabel = {"duties": "targets"} if kind == "collective" else {}
+    relabel = COLLECTIVE_RELABEL if kind == "collective" else {}
     first = relabel.get(first, first)
     if first not in MERGEABLE:
         return first
@@ -237,8 +283,15 @@ class SectionSegmenter:
         Optional classifier for paragraphs no heading covers (see module docstring).
     """
 
-    def __init__(self, paragraph_model: ParagraphModel | None = None) -> None:
+    def __init__(
+        self,
+        paragraph_model: ParagraphModel | None = None,
+        shift_threshold: float = SHIFT_THRESHOLD,
+        intro_threshold: float = INTRO_THRESHOLD,
+    ) -> None:
         self.paragraph_model = paragraph_model
+        self.shift_threshold = shift_threshold
+        self.intro_threshold = intro_threshold
 
     def segment(self, text: str, kind: str | None = None) -> list[Section]:
         """Sections tiling ``text``; ``kind`` ("collective" or not) selects collective labels."""
@@ -256,7 +309,7 @@ class SectionSegmenter:
                     cursor_label = None
                 elif parent is None and offset > cursor_start:
                     gaps.append((cursor_start, offset))
-                if parent is None or not text[parent[1] : offset].strip():
+                if parent is None or not _has_content(text, parent[1], offset):
                     # a parent directly under another parent ("A. NỘI DUNG…" / "I. ƯU ĐIỂM…") extends it
                     parent = (offset if parent is None else parent[0], line_end)
                     cursor_start = parent[0]
@@ -267,7 +320,7 @@ class SectionSegmenter:
                 sections.append(Section(cursor_label, cursor_start, offset, cursor_heading))
                 cursor_start = offset
             elif parent is not None:
-                if text[parent[1] : offset].strip():
+                if _has_content(text, parent[1], offset):
                     gaps.append((parent[0], offset))  # the parent has content of its own
                     cursor_start = offset
                 else:
@@ -281,8 +334,41 @@ class SectionSegmenter:
             sections.append(Section(cursor_label, cursor_start, len(text), cursor_heading))
         elif cursor_start < len(text):
             gaps.append((cursor_start, len(text)))
-        sections = self._fill_gaps(text, sections, gaps)
+        sections = self._fill_gaps(text, sections, gaps, kind)
+        headed = {e[1] for e in events}
+        sections = self._split_topic_shifts(text, sorted(sections, key=lambda s: s.start), headed, kind)
         return _merge_adjacent(sorted(sections, key=lambda s: s.start), len(text))
+
+    def _split_topic_shifts(
+        self, text: str, sections: list[Section], headed: set[str], kind: str | None
+    ) -> list[Section]:
+        """Inside a headed section, a paragraph the model confidently gives to another topic that
+        has no heading of its own in the report starts that topic (reports leave headings out)."""
+        if self.paragraph_model is None or not hasattr(self.paragraph_model, "predict_proba"):
+            return sections
+        out: list[Section] = []
+        for sec in sections:
+            if sec.label in _NO_SHIFT or not sec.heading:
+                out.append(sec)
+                continue
+            paragraphs = [
+                (a, b) for a, b in _lines(text, sec.start, sec.end) if _is_content(text[a:b].strip())
+            ]
+            if len(paragraphs) < 2:
+                out.append(sec)
+                continue
+            probs = self.paragraph_model.predict_proba([text[a:b] for a, b in paragraphs[1:]])
+            current, start = sec.label, sec.start
+            own = set(sec.label.split(schema.MERGE_SEP))
+            for (a, _), dist in zip(paragraphs[1:], probs, strict=True):
+                label, p = max(_dist_for_kind(dist, kind).items(), key=lambda kv: kv[1])
+                if label in own or label in headed or p < self.shift_threshold or label in _NO_SHIFT:
+                    continue
+                if label != current:
+                    out.append(Section(current, start, a, sec.heading if start == sec.start else ""))
+                    current, start = label, a
+            out.append(Section(current, start, sec.end, sec.heading if start == sec.start else ""))
+        return out
 
     def _events(self, text: str, kind: str | None) -> tuple[list[tuple[int, str, str, int]], int]:
         """Headings, cues and closing lines as (offset, label, heading, line_end); and the header end."""
@@ -291,11 +377,13 @@ class SectionSegmenter:
         closing = False
         intro: list[int] = []
         pending: list[tuple[int, str, str, int]] = []
+        bare_start: int | None = None  # a table's row-number cell ("3") just above a heading cell
         for start, end in _lines(text):
             line = text[start:end]
             stripped = line.strip()
             if not stripped:
                 continue
+            prev_bare, bare_start = bare_start, (start if _BARE_INDEX_RE.match(stripped) else None)
             if _SIGNATURE_RE.match(stripped) or (header_end is not None and _CLOSING_RE.match(stripped)):
                 if not closing:
                     events.append((start, "other", stripped[:80], end))
@@ -312,7 +400,7 @@ class SectionSegmenter:
                     # up to MAX_INTRO_PARAGRAPHS introductory paragraphs before the first heading
                     # are the preamble; more mean the report has no headings at all
                     intro.append(start)
-                    if len(intro) > MAX_INTRO_PARAGRAPHS:
+                    if len(intro) > MAX_INTRO_PARAGRAPHS or self._is_topic(stripped):
                         header_end = intro[0]
                         events.extend(pending)
                     else:
@@ -329,10 +417,20 @@ class SectionSegmenter:
                     events.append((start, cue, stripped[:80], end))
                 continue
             closing = False
-            events.append((start, label, stripped[:120], end))
+            events.append((prev_bare if prev_bare is not None else start, label, stripped[:120], end))
         return events, len(text) if header_end is None else header_end
 
-    def _fill_gaps(self, text: str, sections: list[Section], gaps: list[tuple[int, int]]) -> list[Section]:
+    def _is_topic(self, paragraph: str) -> bool:
+        """Does the paragraph model give this paragraph to a review topic (not preamble/other)?"""
+        if self.paragraph_model is None or not hasattr(self.paragraph_model, "predict_proba"):
+            return False
+        dist = self.paragraph_model.predict_proba([paragraph])[0]
+        label, p = max(dist.items(), key=lambda kv: kv[1])
+        return label not in _NO_SHIFT and p >= self.intro_threshold
+
+    def _fill_gaps(
+        self, text: str, sections: list[Section], gaps: list[tuple[int, int]], kind: str | None
+    ) -> list[Section]:
         """Label paragraphs that no heading covers (see module docstring)."""
         out = list(sections)
         for gstart, gend in gaps:
@@ -344,7 +442,7 @@ class SectionSegmenter:
                 predicted = self.paragraph_model.predict(
                     [text[paragraphs[i][0] : paragraphs[i][1]] for i in contents]
                 )
-                by_index = dict(zip(contents, predicted, strict=True))
+                by_index = dict(zip(contents, _for_kind(predicted, kind), strict=True))
             else:
                 before = [s for s in out if s.end <= gstart and s.label != "header"]
                 prev = max(before, key=lambda s: s.end).label if before else "duties"
@@ -369,8 +467,30 @@ class SectionSegmenter:
 _PREAMBLE_RE = re.compile(r"(?i)^(thực hiện|căn cứ)\b")
 
 
+def _for_kind(labels: list[str], kind: str | None) -> list[str]:
+    """Paragraph-model labels (individual sections) mapped onto a collective report's sections."""
+    return [COLLECTIVE_RELABEL.get(x, x) for x in labels] if kind == "collective" else list(labels)
+
+
+def _dist_for_kind(dist: dict[str, float], kind: str | None) -> dict[str, float]:
+    if kind != "collective":
+        return dist
+    out: dict[str, float] = {}
+    for label, p in dist.items():
+        key = COLLECTIVE_RELABEL.get(label, label)
+        out[key] = out.get(key, 0.0) + p
+    return out
+
+
+def _has_content(text: str, start: int, end: int) -> bool:
+    """Any content paragraph in text[start:end]? (table header cells like "TT", "Nội dung" are not)."""
+    return any(_is_content(text[a:b].strip()) for a, b in _lines(text, start, end))
+
+
 def _cue(line: str) -> str | None:
     """Label switched to by a cue line that is not heading-shaped ("Nguyên nhân là do …")."""
+    if _REMEDY_CUE_RE.match(line):
+        return "remedy_earlier"
     if _CAUSE_CUE_RE.match(line):
         return "causes"
     if _WEAK_CUE_RE.match(line):
