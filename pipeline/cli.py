@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from pipeline.engine.options import close_engine, engine_options, make_engine
 from pipeline.ingest.manifest import ManifestError
+from pipeline.store.errors import ArchiveError
 
 
 class _Progress:
@@ -70,6 +72,14 @@ def main(verbose: bool) -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Do not use or fill the token cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--archive",
+    "archive_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Archive of processed reports (soi archive add): unchanged reports are not processed "
+    "again and earlier years are searched for copies.",
+)
+@engine_options
 def screen_cmd(
     inputs: tuple[Path, ...],
     manifest: Path | None,
@@ -78,6 +88,10 @@ def screen_cmd(
     banks: tuple[Path, ...],
     no_cache: bool,
     quiet: bool,
+    archive_path: Path | None,
+    engine_name: str,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Screen INPUT files/folders (.docx, .txt, .md); without INPUT, the bundled sample batch."""
     from pipeline.screen import SAMPLE_DIR, screen
@@ -86,6 +100,7 @@ def screen_cmd(
         click.echo(f"No input given: screening the bundled sample batch {SAMPLE_DIR}", err=True)
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     params = {"reuse": {"bank_dirs": [str(b) for b in banks]}} if banks else None
+    engine = make_engine(engine_name, workers, scheduler)
     try:
         result = screen(
             list(inputs),
@@ -94,13 +109,16 @@ def screen_cmd(
             cache_dir=None if no_cache else "default",
             stage_params=params,
             progress=progress,
+            engine=engine,
+            archive=archive_path,
         )
     except ManifestError as exc:
         raise click.ClickException(f"manifest: {exc}") from exc
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, ValueError, ArchiveError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         progress.close()
+        close_engine(engine)
     folder = result.write(out)
     docs, errs = len(result.documents), len(result.errors)
     flagged = int((result.documents["risk"].fillna(0) >= 0.5).sum()) if docs else 0
@@ -116,6 +134,7 @@ def _mount_optional_groups() -> None:
         ("pipeline.corpus.cli", "corpus"),
         ("pipeline.stages.reuse.cli", "bank"),
         ("pipeline.train", "train"),
+        ("pipeline.store.cli", "archive"),
     ):
         try:
             cmd = getattr(importlib.import_module(module), attr)

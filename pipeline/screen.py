@@ -105,6 +105,8 @@ def screen(
     stage_params: dict[str, dict[str, Any]] | None = None,
     progress: Progress | None = None,
     engine: Engine | None = None,
+    archive: str | Path | Any | None = None,
+    history_lookback: int = 2,
 ) -> ScreenResult:
     """Screen a batch of reports.
 
@@ -127,6 +129,11 @@ def screen(
     engine:
         Where per-report work runs (``pipeline.engine``): serial by default; ``LocalEngine()``
         uses every core.
+    archive:
+        A Soi archive (``pipeline.store``, path or ``Archive``): reports found in it unchanged
+        are not processed again, and its reports of the ``history_lookback`` years before the
+        batch are searched by the reuse stage as ``batch.history``. Read only here; ``soi
+        archive add`` writes it.
     """
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
@@ -156,8 +163,12 @@ def screen(
     cache = default_cache_dir() if cache_dir == "default" else (Path(cache_dir) if cache_dir else None)
     engine = engine or SerialEngine()
     work = [(path, by_path.get(path), cache) for path in files]
+    from pipeline.store.screening import attach_history, open_archive, process_with_archive
+
+    store = open_archive(archive)
+    archive_stats: dict[str, Any] = {}
     outcomes: list[DocOutcome] = []
-    for i, outcome in enumerate(engine.map(process_document, work)):
+    for i, outcome in enumerate(process_with_archive(engine, work, store, archive_stats)):
         outcomes.append(outcome)
         if progress:
             progress("read", i + 1, len(work))
@@ -171,6 +182,13 @@ def screen(
         "name": getattr(engine, "name", type(engine).__name__),
         "workers": getattr(engine, "workers", 1),
     }
+    if store is not None:
+        archive_stats.update(attach_history(batch, store, history_lookback))
+        archive_stats["path"] = str(store.path)
+        batch.params["archive"] = archive_stats
+        timings["history"] = archive_stats["history_seconds"]
+        if not isinstance(archive, type(store)):
+            store.close()
 
     # 3. stages
     skip = set(skip)
