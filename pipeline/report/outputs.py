@@ -1,4 +1,5 @@
-"""The output contract of ``soi screen``: documents.csv, matches.csv, plans.csv, errors.csv, run.json.
+"""The output contract of ``soi screen``: documents.csv, matches.csv, plans.csv, errors.csv, units.csv,
+run.json, and for people report.html and report.xlsx.
 
 Columns come from :mod:`pipeline.schema` (extend, never rename or drop). A finding whose stage
 did not run is an empty column, never 0. Files are written into a staging folder first and then
@@ -23,7 +24,9 @@ from pipeline.model import Batch
 if TYPE_CHECKING:
     from pipeline.screen import ScreenResult
 
-OUTPUT_FILES = ("documents.csv", "matches.csv", "plans.csv", "errors.csv", "run.json")
+OUTPUT_FILES = ("documents.csv", "matches.csv", "plans.csv", "errors.csv", "units.csv", "run.json")
+#: Human-facing files, written unless switched off (``--no-html``, ``--no-xlsx``).
+REPORT_FILES = ("report.html", "report.xlsx")
 
 
 def _provided(batch: Batch) -> set[str]:
@@ -116,8 +119,14 @@ def _csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False, lineterminator="\n", float_format="%.4f").encode("utf-8")
 
 
-def write_outputs(result: ScreenResult, out: Path) -> Path:
-    """Write the five output files into ``out`` (created if needed); returns ``out``."""
+def write_outputs(
+    result: ScreenResult, out: Path, html: bool = True, xlsx: bool = True, lang: str = "vi"
+) -> Path:
+    """Write the output files into ``out`` (created if needed); returns ``out``.
+
+    The CSVs and run.json always; report.html and report.xlsx unless switched off (a stale one
+    from an earlier run is then removed, so the folder never mixes two runs).
+    """
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".soi-staging-", dir=out))
     try:
@@ -126,16 +135,28 @@ def write_outputs(result: ScreenResult, out: Path) -> Path:
             "matches.csv": _csv_bytes(result.matches),
             "plans.csv": _csv_bytes(result.plans),
             "errors.csv": _csv_bytes(result.errors.reindex(columns=list(schema.ERROR_COLUMNS))),
-            "run.json": (
-                json.dumps(result.run, indent=2, ensure_ascii=False, default=str, sort_keys=True) + "\n"
-            ).encode("utf-8"),
+            "units.csv": _csv_bytes(result.units),
         }
+        if html:
+            from pipeline.report.html import render_html
+
+            payloads["report.html"] = render_html(result, lang=lang).encode("utf-8")
+        if xlsx:
+            from pipeline.report.xlsx import xlsx_bytes
+
+            payloads["report.xlsx"] = xlsx_bytes(result, lang=lang)
+        payloads["run.json"] = (
+            json.dumps(result.run, indent=2, ensure_ascii=False, default=str, sort_keys=True) + "\n"
+        ).encode("utf-8")
         for name, data in payloads.items():
             with open(staging / name, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-        for name in OUTPUT_FILES:  # run.json last: its presence marks a complete set
+        for name in REPORT_FILES:
+            if name not in payloads and (out / name).exists():
+                os.remove(out / name)
+        for name in payloads:  # run.json last: its presence marks a complete set
             os.replace(staging / name, out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
