@@ -54,11 +54,35 @@ class ScreenResult:
     run: dict[str, Any]
     batch: Batch = field(repr=False)
 
-    def write(self, out: str | Path) -> Path:
-        """Write the output files atomically into ``out``; returns the folder."""
+    def write(self, out: str | Path, html: bool = True, xlsx: bool = True, lang: str = "vi") -> Path:
+        """Write the output files atomically into ``out``; returns the folder.
+
+        ``html`` / ``xlsx`` add report.html and report.xlsx (labels in ``lang``: vi or en).
+        """
         from pipeline.report.outputs import write_outputs
 
-        return write_outputs(self, Path(out))
+        return write_outputs(self, Path(out), html=html, xlsx=xlsx, lang=lang)
+
+    @property
+    def units(self) -> pd.DataFrame:
+        """Per unit and year: findings, self-proposed ratings and the excellent-rating quota
+        (units.csv; see :mod:`pipeline.report.units`)."""
+        cached = self.__dict__.get("_units")
+        if cached is None or cached[0] is not self.documents:
+            from pipeline.report.units import unit_summary
+
+            cached = (self.documents, unit_summary(self.documents))
+            self.__dict__["_units"] = cached
+        return cached[1]
+
+    def to_html(self, path: str | Path | None = None, lang: str = "vi") -> str:
+        """The self-contained HTML report (report.html) as a string; also written to ``path`` if given."""
+        from pipeline.report.html import render_html
+
+        page = render_html(self, lang=lang)
+        if path is not None:
+            Path(path).write_text(page, encoding="utf-8")
+        return page
 
     def explain(self, doc_id: str) -> str:
         """The reasons and evidence behind one report's findings, as plain text (Vietnamese)."""
