@@ -80,6 +80,15 @@ def main(verbose: bool) -> None:
     "again and earlier years are searched for copies.",
 )
 @engine_options
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Language of report.html and report.xlsx.",
+)
+@click.option("--no-html", is_flag=True, help="Do not write report.html.")
+@click.option("--no-xlsx", is_flag=True, help="Do not write report.xlsx.")
 def screen_cmd(
     inputs: tuple[Path, ...],
     manifest: Path | None,
@@ -92,6 +101,9 @@ def screen_cmd(
     engine_name: str,
     workers: int | None,
     scheduler: str | None,
+    lang: str,
+    no_html: bool,
+    no_xlsx: bool,
 ) -> None:
     """Screen INPUT files/folders (.docx, .txt, .md); without INPUT, the bundled sample batch."""
     from pipeline.screen import SAMPLE_DIR, screen
@@ -119,11 +131,13 @@ def screen_cmd(
     finally:
         progress.close()
         close_engine(engine)
-    folder = result.write(out)
+    folder = result.write(out, html=not no_html, xlsx=not no_xlsx, lang=lang)
     docs, errs = len(result.documents), len(result.errors)
     flagged = int((result.documents["risk"].fillna(0) >= 0.5).sum()) if docs else 0
     click.echo(f"Screened {docs} report(s), {errs} could not be read, {flagged} with risk >= 0.5.")
-    click.echo(f"Outputs in {folder.resolve()}: documents.csv, matches.csv, plans.csv, errors.csv, run.json")
+    files = ["documents.csv", "matches.csv", "plans.csv", "errors.csv", "units.csv", "run.json"]
+    files += [name for name, off in (("report.html", no_html), ("report.xlsx", no_xlsx)) if not off]
+    click.echo(f"Outputs in {folder.resolve()}: {', '.join(files)}")
 
 
 def _mount_optional_groups() -> None:
