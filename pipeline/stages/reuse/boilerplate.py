@@ -90,7 +90,10 @@ class StockIndex:
         out = np.zeros(rep.n_tokens, dtype=bool)
         for length, table in self.by_len.items():
             h = shingle_hashes(rep.sids, hashes, length)
-            hit = np.flatnonzero(np.isin(h, table, assume_unique=False))
+            if not len(h):
+                continue
+            pos = np.minimum(np.searchsorted(table, h), len(table) - 1)
+            hit = np.flatnonzero(table[pos] == h)
             if len(hit):
                 out |= cover(hit, rep.n_tokens, length)
         return out

@@ -36,7 +36,6 @@ TOKEN_RE = re.compile(r"\w+")
 #: Sentence ends: . ! ? ; followed by a space, or a line break. Segments never cross a line.
 _SEG_END_RE = re.compile(r"(?<=[.!?;])[ ]+(?=\S)|\n+")
 _HAS_DIGIT_RE = re.compile(r"\d")
-_VIET_MARKS_RE = re.compile(r"[^\x00-\x7f]")
 
 NUM_KEY = "<num>"
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -64,6 +63,9 @@ class Vocab:
         self._keys: list[str] = []
         self._hash: list[int] = []
         self._raw: dict[str, tuple[int, int, int]] = {}
+        self._raw_i: dict[str, int] = {}
+        self._raw_n: dict[str, int] = {}
+        self._raw_s: dict[str, int] = {}
         self._hash_arr = np.zeros(0, dtype=np.uint64)
         self.num_id = self.key_id(NUM_KEY)
 
@@ -90,7 +92,20 @@ class Vocab:
                 s = i if stripped == key else self.key_id(stripped)
             got = (i, n, s)
             self._raw[raw] = got
+            self._raw_i[raw], self._raw_n[raw], self._raw_s[raw] = got
         return got
+
+    def encode(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``ids``, ``nids``, ``sids`` arrays of lower-cased raw tokens."""
+        raw = self._raw
+        for t in set(tokens).difference(raw):
+            self.lookup(t)
+        n = len(tokens)
+        return (
+            np.fromiter(map(self._raw_i.__getitem__, tokens), dtype=np.int32, count=n),
+            np.fromiter(map(self._raw_n.__getitem__, tokens), dtype=np.int32, count=n),
+            np.fromiter(map(self._raw_s.__getitem__, tokens), dtype=np.int32, count=n),
+        )
 
     def hashes(self) -> np.ndarray:
         """Stable 64-bit hash of every key id (grows with the vocabulary)."""
@@ -162,12 +177,35 @@ def _segment_bounds(text: str, starts: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return lo[keep].astype(np.int32), hi[keep].astype(np.int32)
 
 
-def is_plain(text: str, tokens: list[str]) -> bool:
-    """True when a report was typed without diacritics (almost no non-ASCII letters)."""
-    if len(tokens) < 50:
-        return False
-    marked = sum(1 for t in tokens if _VIET_MARKS_RE.search(t))
-    return marked / len(tokens) < 0.05
+# \w of Python's re on str = str.isalnum() or "_"; a table for the BMP
+_WORD_BMP = np.array([chr(c).isalnum() or c == 0x5F for c in range(0x10000)], dtype=bool)
+
+
+def _token_spans(text: str) -> tuple[np.ndarray, np.ndarray, list[str], bool] | None:
+    """Token starts, ends, lower-cased tokens and :func:`is_plain`, vectorised; None when the fast
+    path does not apply."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if len(cps) and cps.max() >= 0x10000:
+        return None
+    word = _WORD_BMP[cps]
+    edges = np.diff(np.concatenate([[False], word, [False]]).astype(np.int8))
+    starts = np.flatnonzero(edges == 1).astype(np.int32)
+    ends = np.flatnonzero(edges == -1).astype(np.int32)
+    tokens = TOKEN_RE.findall(low)
+    if len(tokens) != len(starts):
+        return None
+    n_word = int(word.sum())
+    plain = n_word >= 200 and int((cps[word] > 127).sum()) < 0.01 * n_word
+    return starts, ends, tokens, plain
+
+
+def is_plain(text: str) -> bool:
+    """True when a report was typed without diacritics (under 1% of its word characters outside ASCII)."""
+    word = [c for c in text if c.isalnum()]
+    return len(word) >= 200 and sum(1 for c in word if ord(c) > 127) < 0.01 * len(word)
 
 
 def make_rep(
@@ -177,13 +215,17 @@ def make_rep(
     excluded: list[tuple[int, int]] | None = None,
 ) -> DocRep:
     """Tokenise ``text``; tokens inside ``excluded`` char spans are marked not comparable."""
-    spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-    n = len(spans)
-    starts = np.fromiter((s[0] for s in spans), dtype=np.int32, count=n)
-    ends = np.fromiter((s[1] for s in spans), dtype=np.int32, count=n)
-    look = vocab.lookup
-    triples = [look(s[2].lower()) for s in spans]
-    arr = np.array(triples, dtype=np.int32).reshape(n, 3)
+    fast = _token_spans(text)
+    if fast is not None:
+        starts, ends, tokens, plain = fast
+    else:
+        plain = is_plain(text)
+        spans = [(m.start(), m.end(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
+        starts = np.array([x[0] for x in spans], dtype=np.int32)
+        ends = np.array([x[1] for x in spans], dtype=np.int32)
+        tokens = [x[2] for x in spans]
+    ids, nids, sids = vocab.encode(tokens)
+    n = len(tokens)
     comparable = np.ones(n, dtype=bool)
     for a, b in excluded or ():
         lo, hi = np.searchsorted(starts, a, side="left"), np.searchsorted(starts, b, side="left")
@@ -194,13 +236,13 @@ def make_rep(
         text=text,
         starts=starts,
         ends=ends,
-        ids=arr[:, 0].copy(),
-        nids=arr[:, 1].copy(),
-        sids=arr[:, 2].copy(),
+        ids=ids,
+        nids=nids,
+        sids=sids,
         seg_lo=seg_lo,
         seg_hi=seg_hi,
         comparable=comparable,
-        plain=is_plain(text, [s[2] for s in spans]),
+        plain=plain,
     )
 
 
@@ -237,8 +279,9 @@ def valid_shingles(mask: np.ndarray, k: int) -> np.ndarray:
 
 def cover(starts_hit: np.ndarray, n_tokens: int, k: int) -> np.ndarray:
     """Bool per token: covered by one of the shingles starting at ``starts_hit``."""
-    diff = np.zeros(n_tokens + 1, dtype=np.int32)
-    if len(starts_hit):
-        np.add.at(diff, starts_hit, 1)
-        np.add.at(diff, np.minimum(starts_hit + k, n_tokens), -1)
+    if not len(starts_hit):
+        return np.zeros(n_tokens, dtype=bool)
+    diff = np.bincount(starts_hit, minlength=n_tokens + 1) - np.bincount(
+        np.minimum(starts_hit + k, n_tokens), minlength=n_tokens + 1
+    )
     return np.cumsum(diff[:-1]) > 0
