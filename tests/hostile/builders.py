@@ -14,6 +14,7 @@ expansion or external entities.
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import struct
@@ -179,6 +180,7 @@ def zip_without_document() -> bytes:
     return buf.getvalue()
 
 
+@functools.lru_cache(maxsize=4)
 def _deflated_zeros(unpacked: int) -> tuple[bytes, int]:
     """A raw deflate stream of ``unpacked`` zero bytes (a multiple of 1 MiB) and its CRC-32.
 
