@@ -1,7 +1,8 @@
 """The batch manifest: which file is whose report, for which unit and year.
 
 CSV columns: ``path`` (relative to the manifest's folder), ``member_id``, ``unit``, ``year``,
-``kind`` (individual | collective), ``role`` (member | leader), optional ``doc_id``. A manifest
+``kind`` (individual | collective), ``role`` (member | leader), optional ``doc_id``; separated by
+commas (or by semicolons or tabs, as the header line shows). A manifest
 that does not parse stops the run with a message naming the line and column
 (:class:`ManifestError`); a row whose file is missing is reported in errors.csv and the batch
 goes on.
@@ -56,7 +57,10 @@ def load_manifest(manifest_path: str | Path) -> list[ManifestRow]:
         text, _ = decode_bytes(data)
     except DecodeError as exc:
         raise ManifestError(f"{name}: {exc}") from exc
-    reader = csv.DictReader(io.StringIO(text))
+    first_line = text.split("\n", 1)[0]
+    # Excel in some locales separates with ";" (or saves tab-separated text): accept those too
+    delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
