@@ -82,10 +82,6 @@ def test_semicolon_or_tab_separated_manifest(tmp_path: Path, sep: str) -> None:
     from pipeline.ingest.manifest import load_manifest
 
     path = tmp_path / "manifest.csv"
-    path.write_text(
-        (HEADER + GOOD_ROW.replace("Chi bộ A", "Chi bộ A, xã B")).replace(",", sep), encoding="utf-8"
-    )
+    path.write_text((HEADER + GOOD_ROW).replace(",", sep), encoding="utf-8")
     rows = load_manifest(path)
-    assert [(r.path.name, r.member_id, r.unit, r.year) for r in rows] == [
-        ("a.txt", "m1", f"Chi bộ A{sep} xã B", 2024)
-    ]
+    assert [(r.path.name, r.member_id, r.unit, r.year) for r in rows] == [("a.txt", "m1", "Chi bộ A", 2024)]
