@@ -1,0 +1,137 @@
+"""Model files load without executing code; tampered or foreign model files are refused clearly."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from pipeline.modelio import ModelError, load_card, load_model, models_dir, save_model
+
+MARKER_NAME = "executed.txt"
+
+
+class Tripwire:
+    """A type outside the allow-list whose reconstruction would leave a marker file."""
+
+    marker: Path | None = None
+
+    def __setstate__(self, state: dict) -> None:
+        if Tripwire.marker is not None:
+            Tripwire.marker.write_text("code ran")
+        self.__dict__.update(state)
+
+
+class PickleBomb:
+    """A classic pickle payload: unpickling writes the marker file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return (Path.write_text, (self.marker, "code ran"))
+
+
+def _tiny_model():
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression().fit([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])
+
+
+def _forge(folder: Path, name: str, data: bytes) -> None:
+    """Write ``name.skops`` and a card whose SHA-256 matches: the attacker controls both files."""
+    import hashlib
+
+    (folder / f"{name}.skops").write_bytes(data)
+    card = {"file": f"{name}.skops", "sha256": hashlib.sha256(data).hexdigest()}
+    (folder / f"{name}.json").write_text(json.dumps(card), encoding="utf-8")
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    save_model(_tiny_model(), "tiny", {"metric": 1.0}, folder=tmp_path)
+    model = load_model("tiny", folder=tmp_path)
+    assert list(model.predict([[0.0], [3.0]])) == [0, 1]
+    assert load_card("tiny", folder=tmp_path)["metric"] == 1.0
+
+
+def test_modified_bytes_are_refused(tmp_path: Path) -> None:
+    path = save_model(_tiny_model(), "tiny", {}, folder=tmp_path)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="does not match the SHA-256 in its card"):
+        load_model("tiny", folder=tmp_path)
+
+
+def test_missing_card_is_refused(tmp_path: Path) -> None:
+    save_model(_tiny_model(), "tiny", {}, folder=tmp_path)
+    (tmp_path / "tiny.json").unlink()
+    with pytest.raises(ModelError, match="card .* not found"):
+        load_model("tiny", folder=tmp_path)
+
+
+def test_untrusted_type_is_refused_without_running_it(tmp_path: Path) -> None:
+    import skops.io as sio
+
+    obj = Tripwire()
+    obj.payload = 1  # type: ignore[attr-defined]
+    data = sio.dumps({"model": _tiny_model(), "extra": obj})
+    _forge(tmp_path, "forged", data)
+    Tripwire.marker = tmp_path / MARKER_NAME
+    try:
+        with pytest.raises(ModelError, match="untrusted types .*Tripwire.*refusing to load"):
+            load_model("forged", folder=tmp_path)
+    finally:
+        Tripwire.marker = None
+    assert not (tmp_path / MARKER_NAME).exists()
+
+
+def test_pickle_named_skops_is_refused_without_running_it(tmp_path: Path) -> None:
+    marker = tmp_path / MARKER_NAME
+    _forge(tmp_path, "pickled", pickle.dumps(PickleBomb(marker)))
+    with pytest.raises(ModelError, match="not a valid skops file"):
+        load_model("pickled", folder=tmp_path)
+    assert not marker.exists()
+
+
+def test_garbage_is_refused(tmp_path: Path) -> None:
+    _forge(tmp_path, "junk", b"PK\x03\x04" + bytes(500))
+    with pytest.raises(ModelError, match="not a valid skops file"):
+        load_model("junk", folder=tmp_path)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=pytest.fail.Exception,  # only "DID NOT RAISE" counts as the expected failure
+    reason="modelio.TRUSTED_PREFIXES trusts every name under builtins./numpy./scipy./pipeline., "
+    "including eval, exec, __import__ and numpy.load: a forged model can carry them (e.g. as a "
+    "FunctionTransformer's func) and they run when the model is used. Reported; modelio.py is "
+    "not this contributor's file.",
+)
+@pytest.mark.parametrize("func", ["builtins.eval", "builtins.exec", "builtins.__import__", "numpy.load"])
+def test_code_running_functions_are_refused(tmp_path: Path, func: str) -> None:
+    import builtins
+
+    import numpy as np
+    import skops.io as sio
+    from sklearn.preprocessing import FunctionTransformer
+
+    target = {"builtins.eval": builtins.eval, "builtins.exec": builtins.exec}.get(func)
+    target = target or {"builtins.__import__": builtins.__import__, "numpy.load": np.load}[func]
+    _forge(tmp_path, "forged", sio.dumps(FunctionTransformer(func=target)))
+    with pytest.raises(ModelError):
+        load_model("forged", folder=tmp_path)
+
+
+def test_shipped_models_match_their_cards() -> None:
+    import hashlib
+
+    cards = sorted(models_dir().glob("*.json"))
+    for card_path in cards:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        if "sha256" not in card:
+            continue
+        data = (models_dir() / card["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == card["sha256"], card_path.name
