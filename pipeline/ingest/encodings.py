@@ -97,8 +97,13 @@ def _fix_mojibake(text: str) -> str | None:
     """Repair UTF-8 that was decoded as Windows-1252 and saved again ("Ä\u0090áº£ng" → "Đảng")."""
     if "Ã" not in text and "Ä" not in text and "áº" not in text and "á»" not in text:
         return None
+    raw = bytearray()
     try:
-        repaired = text.encode("cp1252").decode("utf-8")
+        for ch in text:
+            code = ord(ch)
+            # bytes undefined in Windows-1252 survive as C1 control characters
+            raw.extend(bytes([code]) if 0x80 <= code <= 0x9F else ch.encode("cp1252"))
+        repaired = raw.decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
     return repaired if syllable_ratio(repaired) > syllable_ratio(text) + 0.2 else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.ingest.legacy import is_vietnamese_syllable
 from pipeline.text.normalize import strip_accents
 
 #: How many leading characters are searched for header fields.
@@ -82,21 +83,12 @@ def _clean(value: str | None) -> str | None:
 
 
 def _proper_case(value: str) -> str:
-    """ "CHI BỘ TRƯỜNG THCS AN BÌNH" → "Chi bộ Trường THCS An Bình"-ish: keep acronyms, title-case words."""
+    """ "CHI BỘ TRƯỜNG THCS AN BÌNH" → "Chi bộ Trường THCS An Bình": acronyms (not syllables) stay."""
     if value.upper() != value:
         return value
-    words = []
-    for w in value.split():
-        words.append(
-            w
-            if len(w) <= 4
-            and w.isalpha()
-            and not any(ord(c) > 127 for c in w)
-            and len(w) > 1
-            and w not in ("XÃ", "BỘ")
-            else w.capitalize()
-        )
-    return " ".join(words)
+    words = [w if not is_vietnamese_syllable(w) else w.capitalize() for w in value.split()]
+    out = " ".join(words)
+    return re.sub(r"^Chi Bộ\b", "Chi bộ", out)
 
 
 def parse_header(text: str) -> HeaderInfo:

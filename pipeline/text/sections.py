@@ -62,7 +62,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ),
     (
         "self_rating",
-        r"tự nhận|tự xếp loại|(đề xuất|tự đánh giá,?) xếp loại|xếp loại|mức (xếp loại|chất lượng)|tự (đánh giá|chấm) điểm|tự chấm|tổng (số )?điểm|nhóm tiêu chí|nội dung tự đánh giá|tự đánh giá",
+        r"tự nhận (mức )?(xếp loại|mức)|tự xếp loại|(đề xuất|tự đánh giá,?) xếp loại|xếp loại|mức (xếp loại|chất lượng)|tự (đánh giá|chấm) điểm|tự chấm|tổng (số )?điểm|nhóm tiêu chí|nội dung tự đánh giá|tự đánh giá",
     ),
     ("causes", r"nguyên nhân"),
     (
@@ -114,6 +114,7 @@ MERGEABLE = frozenset(
     {
         "ideology", "ethics", "discipline", "working_style", "duties", "leadership", "commitment",
         "principles", "targets", "party_building", "political_task", "explanations", "collective_responsibility",
+        "remedy_earlier",
     }
 )  # fmt: skip
 #: A collective report (Mẫu 01) has no individual-quality sections: their topic words there
@@ -127,11 +128,13 @@ COLLECTIVE_RELABEL = {
     "duties": "targets",
     "leadership": "targets",
 }
+#: And the other way round, for an individual report.
+INDIVIDUAL_RELABEL = {"party_building": "ideology", "principles": "discipline", "targets": "duties", "political_task": "leadership"}
 #: Words that may precede the topic words in a heading.
 _PREFIX_RE = re.compile(r"^((về|việc|những|các|mặt|đối với|tự kiểm điểm|kiểm điểm|nội dung|phần)[ ,:]+)+")
 #: Probability above which the paragraph model may start an unheaded topic inside a headed
 #: section (chosen on the development half of corpora/labelled/sections, see tests).
-SHIFT_THRESHOLD = 0.8
+SHIFT_THRESHOLD = 0.5
 #: Probability above which a paragraph before the first heading counts as review content
 #: rather than preamble (chosen the same way).
 INTRO_THRESHOLD = 0.5
@@ -169,6 +172,8 @@ _SIGNATURE_RE = re.compile(
     r"(?i)^\W*([^\n,]{2,40}, ngày [\d…. ]{1,6} tháng [\d…. ]{1,6} năm \d{4}\W*$|kèm theo\b|người (tự )?kiểm điểm|người viết( kiểm điểm)?|(ký|kí),? ghi rõ họ (và )?tên|t/?m\.? (chi bộ|chi ủy|chi uỷ|đảng ủy|đảng uỷ|ban)|xác nhận của|nhận xét,? đánh giá của|ý kiến nhận xét|nơi nhận|đảng viên kiểm điểm|bí thư( chi bộ)?\W*$|người tự đánh giá)"
 )
 _CAUSE_CUE_RE = re.compile(r"(?i)(^|(?<=[.;:]\s))(\W{0,3})(\*|-|\+|\d\.|[a-d]\))?\s*nguyên nhân\b")
+_UNIT_RE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
+_PREAMBLE_RE = re.compile(r"(?i)^(thực hiện|căn cứ)\b")
 _BARE_INDEX_RE = re.compile(r"^([IVX]{1,4}|\d{1,2})[.)]?$")
 _REMEDY_CUE_RE = re.compile(
     r"(?i)^\W{0,3}(đối với |về )?(những |các )?(hạn chế|khuyết điểm|tồn tại)[^.:\n]{0,80}?"
@@ -428,29 +433,33 @@ class SectionSegmenter:
         label, p = max(dist.items(), key=lambda kv: kv[1])
         return label not in _NO_SHIFT and p >= self.intro_threshold
 
-    def _fill_gaps(
-        self, text: str, sections: list[Section], gaps: list[tuple[int, int]], kind: str | None
-    ) -> list[Section]:
-        """Label paragraphs that no heading covers (see module docstring)."""
+    def _fill_gaps(self, text: str, sections: list[Section], gaps: list[tuple[int, int]], kind: str | None) -> list[Section]:
+        """Label text that no heading covers, sentence by sentence (topics switch mid-paragraph
+        in reports without headings); heading-like lines take the label of what follows."""
         out = list(sections)
         for gstart, gend in gaps:
-            paragraphs = [(s, e) for s, e in _lines(text, gstart, gend) if text[s:e].strip()]
-            if not paragraphs:
+            units: list[tuple[int, int, bool]] = []  # (start, end, is_content)
+            for a, b in _lines(text, gstart, gend):
+                line = text[a:b]
+                if not line.strip():
+                    continue
+                if _is_content(line.strip()) and self.paragraph_model is not None:
+                    units.extend((a + m.start(), a + m.end(), True) for m in _UNIT_RE.finditer(line) if m.group(0).strip())
+                else:
+                    units.append((a, b, _is_content(line.strip())))
+            if not units:
                 continue
-            contents = [i for i, (s, e) in enumerate(paragraphs) if _is_content(text[s:e].strip())]
+            contents = [i for i, u in enumerate(units) if u[2]]
             if self.paragraph_model is not None and contents:
-                predicted = self.paragraph_model.predict(
-                    [text[paragraphs[i][0] : paragraphs[i][1]] for i in contents]
-                )
-                by_index = dict(zip(contents, _for_kind(predicted, kind), strict=True))
+                predicted = self.paragraph_model.predict([text[units[i][0] : units[i][1]] for i in contents])
+                by_index = dict(zip(contents, _for_kind(list(predicted), kind), strict=True))
             else:
                 before = [s for s in out if s.end <= gstart and s.label != "header"]
                 prev = max(before, key=lambda s: s.end).label if before else "duties"
                 by_index = dict.fromkeys(contents, prev)
-            # short heading-like lines take the label of the next content paragraph
             labels: list[str] = []
             nxt = by_index[contents[-1]] if contents else "duties"
-            for i in range(len(paragraphs) - 1, -1, -1):
+            for i in range(len(units) - 1, -1, -1):
                 nxt = by_index.get(i, nxt)
                 labels.append(nxt)
             labels.reverse()
@@ -458,26 +467,22 @@ class SectionSegmenter:
             for i, label in enumerate(labels):
                 last = i == len(labels) - 1
                 if last or labels[i + 1] != label:
-                    stop = gend if last else paragraphs[i + 1][0]
+                    stop = gend if last else units[i + 1][0]
                     out.append(Section(label, run_start, stop, ""))
                     run_start = stop
         return out
 
-
-_PREAMBLE_RE = re.compile(r"(?i)^(thực hiện|căn cứ)\b")
-
-
 def _for_kind(labels: list[str], kind: str | None) -> list[str]:
-    """Paragraph-model labels (individual sections) mapped onto a collective report's sections."""
-    return [COLLECTIVE_RELABEL.get(x, x) for x in labels] if kind == "collective" else list(labels)
+    """Paragraph-model labels mapped onto the sections a report of this kind has."""
+    table = COLLECTIVE_RELABEL if kind == "collective" else INDIVIDUAL_RELABEL
+    return [table.get(x, x) for x in labels]
 
 
 def _dist_for_kind(dist: dict[str, float], kind: str | None) -> dict[str, float]:
-    if kind != "collective":
-        return dist
+    table = COLLECTIVE_RELABEL if kind == "collective" else INDIVIDUAL_RELABEL
     out: dict[str, float] = {}
     for label, p in dist.items():
-        key = COLLECTIVE_RELABEL.get(label, label)
+        key = table.get(label, label)
         out[key] = out.get(key, 0.0) + p
     return out
 
