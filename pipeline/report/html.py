@@ -23,6 +23,7 @@ import datetime as _dt
 import difflib
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -469,6 +470,26 @@ def render_html(
     """The whole report.html as a string."""
     ctx = build_context(result, lang, max_rows, max_details, generated, with_plots)
     return _env().get_template("report.html.j2").render(**ctx)
+
+
+def side_by_side_html(result: ScreenResult, doc_id: str, kinds: Sequence[str] = ("prior", "peer"),
+                      lang: str = "vi") -> str:
+    """A report's reused passages next to their sources (for notebooks: ``IPython.display.HTML``).
+
+    ``kinds`` picks the source kinds shown (``prior``, ``peer``, ``template``); word-level
+    differences are marked; all text is escaped.
+    """
+    docs = result.documents
+    hit = docs[docs["doc_id"].astype(str) == str(doc_id)]
+    if hit.empty:
+        raise KeyError(f"no document {doc_id!r}")
+    r = next(hit.itertuples(index=False))
+    computed = [f for f in schema.ALL_FINDINGS if f in docs.columns and docs[f].notna().any()]
+    row = {"doc_id": str(doc_id), "name": _str(r.name), "unit": _str(r.unit), "year": _year(r.year)}
+    m = result.matches[result.matches["doc_id"].astype(str) == str(doc_id)]
+    detail = _detail(row, r, _Lookup(result), m, None, None, None, computed, False, lambda _: None)
+    sources = [s for s in detail["sources"] if s["kind"] in kinds]
+    return _env().get_template("side_by_side.html.j2").render(L=labels(lang), d=detail, sources=sources)
 
 
 def risk_width(risk: float | None) -> int:

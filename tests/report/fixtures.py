@@ -7,6 +7,9 @@ findings, and one report whose name and text carry HTML/JS that must render as t
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pandas as pd
 
 from pipeline import schema
@@ -187,3 +190,25 @@ def make_result() -> ScreenResult:
     batch.errors = errors
     run = {"parameters": batch.params, "counts": {"documents": len(out)}}
     return ScreenResult(out, mt.sort_values(["doc_id", "start"]).reset_index(drop=True), batch.plans.copy(), errors, run, batch)
+
+
+def write_text_batch(folder: Path) -> Path:
+    """Three plain-text reports with a manifest: a member's 2024 and 2025 (a copy), a colleague's 2025."""
+    from conftest import REPORT_2024
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a-2024.txt").write_text(REPORT_2024, encoding="utf-8")
+    copy = REPORT_2024.replace("năm 2024", "năm 2025").replace("Năm 2024", "Năm 2025")
+    copy = copy.replace(
+        "Tự nhận mức xếp loại: Hoàn thành tốt nhiệm vụ", "Tự nhận mức xếp loại: Hoàn thành xuất sắc nhiệm vụ"
+    )
+    (folder / "a-2025.txt").write_text(copy, encoding="utf-8")
+    other = REPORT_2024.replace("Nguyễn Thị Bích Ngọc", "Lê Văn Tâm").replace("04/07/1985", "02/02/1979")
+    (folder / "b-2025.txt").write_text(other.replace("2024", "2025"), encoding="utf-8")
+    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["path", "member_id", "unit", "year", "kind", "role", "doc_id"])
+        w.writerow(["a-2024.txt", "a", "Khu phố 3", 2024, "individual", "member", "a-2024"])
+        w.writerow(["a-2025.txt", "a", "Khu phố 3", 2025, "individual", "member", "a-2025"])
+        w.writerow(["b-2025.txt", "b", "Khu phố 3", 2025, "individual", "member", "b-2025"])
+    return folder

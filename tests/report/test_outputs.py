@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -13,28 +12,12 @@ from openpyxl import load_workbook
 from pipeline.cli import main
 from pipeline.screen import screen
 
-from .fixtures import make_result
+from .fixtures import make_result, write_text_batch
 
 
 @pytest.fixture(scope="module")
 def batch_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three text reports: one member's 2024 and 2025 (the latter a copy), a colleague's 2025."""
-    from conftest import REPORT_2024
-
-    d = tmp_path_factory.mktemp("batch")
-    (d / "a-2024.txt").write_text(REPORT_2024, encoding="utf-8")
-    copy = REPORT_2024.replace("năm 2024", "năm 2025").replace("Năm 2024", "Năm 2025")
-    copy = copy.replace("Tự nhận mức xếp loại: Hoàn thành tốt nhiệm vụ", "Tự nhận mức xếp loại: Hoàn thành xuất sắc nhiệm vụ")
-    (d / "a-2025.txt").write_text(copy, encoding="utf-8")
-    other = REPORT_2024.replace("Nguyễn Thị Bích Ngọc", "Lê Văn Tâm").replace("04/07/1985", "02/02/1979")
-    (d / "b-2025.txt").write_text(other.replace("2024", "2025"), encoding="utf-8")
-    with (d / "manifest.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["path", "member_id", "unit", "year", "kind", "role", "doc_id"])
-        w.writerow(["a-2024.txt", "a", "Khu phố 3", 2024, "individual", "member", "a-2024"])
-        w.writerow(["a-2025.txt", "a", "Khu phố 3", 2025, "individual", "member", "a-2025"])
-        w.writerow(["b-2025.txt", "b", "Khu phố 3", 2025, "individual", "member", "b-2025"])
-    return d
+    return write_text_batch(tmp_path_factory.mktemp("batch"))
 
 
 def test_screen_writes_reports(batch_dir: Path, tmp_path: Path) -> None:
