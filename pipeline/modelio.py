@@ -1,7 +1,7 @@
 """Saving and loading trained models safely: skops files plus a JSON card of metrics.
 
 Loading never executes code from the file: skops reconstructs only types on an allow-list
-(:data:`TRUSTED_PREFIXES`); a file that asks for anything else, or whose bytes do not match the
+(:data:`TRUSTED_TYPES`, exact names); a file that asks for anything else, or whose bytes do not match the
 SHA-256 recorded in its card, is refused with :class:`ModelError`.
 """
 
@@ -14,8 +14,33 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-#: Types a Soi model may contain: scikit-learn, numpy, scipy and our own picklable helpers.
-TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.", "collections.", "pipeline.")
+#: Exact type names a Soi model may contain beyond what skops trusts by default (scikit-learn
+#: estimators, numpy arrays). Never a prefix: "builtins." would admit eval and exec, and a
+#: forged model could carry them as a FunctionTransformer's func. Data types only, no functions.
+TRUSTED_TYPES: set[str] = {
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.float32",
+    "numpy.int64",
+    "numpy.int32",
+    "numpy.bool_",
+    "numpy.str_",
+    "scipy.sparse._csr.csr_matrix",
+    "scipy.sparse._csc.csc_matrix",
+    "collections.OrderedDict",
+    "collections.defaultdict",
+    "builtins.slice",
+    "builtins.frozenset",
+    "builtins.set",
+}
+
+
+def register_trusted(*names: str) -> None:
+    """Allow our own model classes (exact dotted names of classes defined in pipeline/)."""
+    for name in names:
+        if not name.startswith("pipeline.") or name.rsplit(".", 1)[-1][:1].islower():
+            raise ValueError(f"only classes of the pipeline package can be registered, not {name!r}")
+        TRUSTED_TYPES.add(name)
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
@@ -75,7 +100,7 @@ def load_model(name: str, folder: Path | None = None) -> Any:
         untrusted = sio.get_untrusted_types(data=data)
     except Exception as exc:
         raise ModelError(f"model {path} is not a valid skops file ({type(exc).__name__})") from exc
-    bad = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
+    bad = [t for t in untrusted if t not in TRUSTED_TYPES]
     if bad:
         raise ModelError(f"model {path} contains untrusted types {bad}: refusing to load")
     try:
