@@ -117,6 +117,26 @@ def _year(v: Any) -> str:
         return str(v)
 
 
+def _num(v: Any) -> float:
+    """Sort key for a possibly missing number (missing last)."""
+    v = _val(v)
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return math.inf
+
+
+def _records_by_doc(frame: pd.DataFrame | None, ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Rows of ``frame`` for the documents in ``ids``, as dicts grouped by doc_id."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    if frame is None or not len(frame) or not ids:
+        return out
+    sub = frame[frame["doc_id"].astype(str).isin(ids)]
+    for rec in sub.to_dict("records"):
+        out.setdefault(str(rec["doc_id"]), []).append(rec)
+    return out
+
+
 def word_diff(a: str, b: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """Both passages as ``(text, changed)`` runs, words compared case-insensitively."""
     ta, tb = _TOKEN_RE.findall(a), _TOKEN_RE.findall(b)
@@ -190,12 +210,13 @@ class _Lookup:
                 "year": _year(r.year),
                 "archive": "",
             }
-        self.texts: dict[str, str] = {}
+        self._texts: dict[str, Any] = {}
         if batch is not None and len(batch.documents):
-            self.texts = {
-                str(d): clean_text(str(t))
-                for d, t in zip(batch.documents["doc_id"], batch.documents["text"].fillna(""), strict=True)
-            }
+            self._texts = dict(zip(batch.documents["doc_id"].astype(str), batch.documents["text"], strict=True))
+
+    def text(self, doc_id: str) -> str:
+        """The report's normalised text, control characters shown as spaces."""
+        return clean_text(_str(self._texts.get(doc_id)))
 
 
 def build_context(
@@ -254,12 +275,10 @@ def build_context(
 
     matches = result.matches
     plans = result.plans
-    m_by_doc = {str(d): g for d, g in matches.groupby("doc_id")} if len(matches) else {}
-    p_by_doc = {str(d): g for d, g in plans.groupby("doc_id")} if len(plans) else {}
-    findings = result.batch.findings if result.batch is not None else None
-    f_by_doc = {str(d): g for d, g in findings.groupby("doc_id")} if findings is not None and len(findings) else {}
-    sections = result.batch.sections if result.batch is not None else None
-    s_by_doc = {str(d): g for d, g in sections.groupby("doc_id")} if sections is not None and len(sections) else {}
+    m_by_doc = _records_by_doc(matches, detail_ids)
+    p_by_doc = _records_by_doc(plans, detail_ids)
+    f_by_doc = _records_by_doc(result.batch.findings if result.batch is not None else None, detail_ids)
+    s_by_doc = _records_by_doc(result.batch.sections if result.batch is not None else None, detail_ids)
     plans_ran = "plans" in (result.batch.stages_run if result.batch is not None else [])
 
     details = []
@@ -337,16 +356,16 @@ def _detail(
     row: dict[str, Any],
     r: Any,
     lookup: _Lookup,
-    m: pd.DataFrame | None,
-    p: pd.DataFrame | None,
-    f: pd.DataFrame | None,
-    s: pd.DataFrame | None,
+    m: list[dict[str, Any]] | None,
+    p: list[dict[str, Any]] | None,
+    f: list[dict[str, Any]] | None,
+    s: list[dict[str, Any]] | None,
     computed: list[str],
     plans_ran: bool,
     href: Any,
 ) -> dict[str, Any]:
     doc_id = row["doc_id"]
-    text = lookup.texts.get(doc_id, "")
+    text = lookup.text(doc_id)
     reasons = [x for x in _str(r.reasons).split("\n") if x.strip()]
     finding_rows = []
     for name in schema.ALL_FINDINGS:
@@ -362,15 +381,20 @@ def _detail(
     # sources, legend numbers, colours
     sources: list[dict[str, Any]] = []
     spans: list[tuple[int, int, int, float]] = []
-    if m is not None and len(m):
-        m = m.copy()
-        m["_kind"] = m["source_kind"].map(KIND_ORDER).fillna(3)
-        m = m.sort_values(["_kind", "start", "source_doc_id"], kind="stable")
+    if m:
+        m = sorted(
+            m,
+            key=lambda x: (
+                KIND_ORDER.get(_str(x.get("source_kind")), 3),
+                _num(x.get("start")),
+                _str(x.get("source_doc_id")),
+            ),
+        )
         keys: dict[tuple[str, str], int] = {}
         per_kind: dict[str, int] = {}
-        for mr in m.itertuples(index=False):
-            kind = _str(mr.source_kind)
-            sid = _str(mr.source_doc_id)
+        for mr in m:
+            kind = _str(mr.get("source_kind"))
+            sid = _str(mr.get("source_doc_id"))
             key = (kind, sid)
             if key not in keys:
                 number = len(keys) + 1
@@ -393,14 +417,16 @@ def _detail(
                     }
                 )
             src = sources[keys[key] - 1]
-            start, end = _val(mr.start), _val(mr.end)
-            sim = float(_val(mr.similarity) or 0.0)
+            start, end = _val(mr.get("start")), _val(mr.get("end"))
+            sim = float(_val(mr.get("similarity")) or 0.0)
             if start is not None and end is not None:
                 spans.append((int(start), int(end), src["number"], sim))
-            passage = _str(mr.text) or (text[int(start) : int(end)] if start is not None and end is not None else "")
-            a, b = word_diff(passage, _str(mr.source_text))
+            passage = _str(mr.get("text")) or (
+                text[int(start) : int(end)] if start is not None and end is not None else ""
+            )
+            a, b = word_diff(passage, _str(mr.get("source_text")))
             src["pairs"].append(
-                {"a": a, "b": b, "similarity": sim, "match_type": _str(mr.match_type), "start": start}
+                {"a": a, "b": b, "similarity": sim, "match_type": _str(mr.get("match_type")), "start": start}
             )
     segments = highlight_segments(text, spans)
     css_of = {src["number"]: src["css"] for src in sources}
@@ -410,37 +436,34 @@ def _detail(
 
     # missing topics: flagged topic findings with their reasons; core form sections not found
     reason_of: dict[str, str] = {}
-    if f is not None:
-        for fr in f.itertuples(index=False):
-            if _val(fr.flag) == 1:
-                reason_of[str(fr.finding)] = _str(fr.reason)
+    for fr in f or []:
+        if _val(fr.get("flag")) == 1:
+            reason_of[str(fr.get("finding"))] = _str(fr.get("reason"))
     topics = [
         {"name": name, "reason": reason_of.get(name, "")}
         for name in TOPIC_FINDINGS
         if name in computed and _val(getattr(r, name)) == 1
     ]
     sections_missing: list[str] = []
-    if s is not None and len(s) and _str(r.kind) != "collective":
-        found = {part for lab in s["label"].astype(str) for part in lab.split(schema.MERGE_SEP)}
+    if s and _str(r.kind) != "collective":
+        found = {part for x in s for part in _str(x.get("label")).split(schema.MERGE_SEP)}
         covered = {t["name"] for t in topics}  # a raised topic finding already says it
         sections_missing = [
             c for c in CORE_SECTIONS if c not in found and SECTION_FINDING.get(c) not in covered
         ]
 
     plan_items = []
-    if p is not None and len(p):
-        for pr in p.sort_values("start", na_position="last", kind="stable").itertuples(index=False):
-            missing = [x for x in _str(pr.missing).split(";") if x]
-            plan_items.append(
-                {
-                    "item": _str(pr.item),
-                    "label": _str(pr.label),
-                    "missing": missing,
-                    "score": _val(pr.score),
-                    "deadline": _str(pr.deadline),
-                    "answers": _str(pr.answers_weakness),
-                }
-            )
+    for pr in sorted(p or [], key=lambda x: _num(x.get("start"))):
+        plan_items.append(
+            {
+                "item": _str(pr.get("item")),
+                "label": _str(pr.get("label")),
+                "missing": [x for x in _str(pr.get("missing")).split(";") if x],
+                "score": _val(pr.get("score")),
+                "deadline": _str(pr.get("deadline")),
+                "answers": _str(pr.get("answers_weakness")),
+            }
+        )
 
     return {
         **row,
@@ -486,7 +509,7 @@ def side_by_side_html(result: ScreenResult, doc_id: str, kinds: Sequence[str] = 
     r = next(hit.itertuples(index=False))
     computed = [f for f in schema.ALL_FINDINGS if f in docs.columns and docs[f].notna().any()]
     row = {"doc_id": str(doc_id), "name": _str(r.name), "unit": _str(r.unit), "year": _year(r.year)}
-    m = result.matches[result.matches["doc_id"].astype(str) == str(doc_id)]
+    m = _records_by_doc(result.matches, {str(doc_id)}).get(str(doc_id), [])
     detail = _detail(row, r, _Lookup(result), m, None, None, None, computed, False, lambda _: None)
     sources = [s for s in detail["sources"] if s["kind"] in kinds]
     return _env().get_template("side_by_side.html.j2").render(L=labels(lang), d=detail, sources=sources)
