@@ -52,9 +52,14 @@ TWIN_WARNING_PREFIX = "identical file submitted under another name"
 
 Sentence = tuple[int, int, str]
 
-_REPORT_COLUMNS: tuple[str, ...] = (
-    DOCUMENT_FRAME_COLUMNS
-    + ("key", "fingerprint", "risk", "sentences", "n_sentences", "added_at", "run_id")
+_REPORT_COLUMNS: tuple[str, ...] = DOCUMENT_FRAME_COLUMNS + (
+    "key",
+    "fingerprint",
+    "risk",
+    "sentences",
+    "n_sentences",
+    "added_at",
+    "run_id",
 )
 _TABLES: dict[str, tuple[str, ...]] = {
     "sections": SECTION_COLUMNS,
@@ -191,7 +196,9 @@ class Archive:
         sents = batch.sentences
         by_doc: dict[str, list[Sentence]] = {}
         if len(sents):
-            for d, a, b, t in zip(sents["doc_id"], sents["start"], sents["end"], sents["tokens"], strict=True):
+            for d, a, b, t in zip(
+                sents["doc_id"], sents["start"], sents["end"], sents["tokens"], strict=True
+            ):
                 by_doc.setdefault(str(d), []).append((int(a), int(b), str(t)))
         doc_ids = [str(d) for d in docs["doc_id"]]
         with self._transaction() as c:
@@ -275,8 +282,25 @@ class Archive:
         from pipeline.text.sections import Section
 
         want = self._temp_keys("_want", "key", keys)
-        cols = ("doc_id", "key", "path", "member_id", "unit", "year", "kind", "role", "form_version",
-                "self_rating", "name", "dob", "text", "sha256", "guessed_fields", "warnings", "sentences")
+        cols = (
+            "doc_id",
+            "key",
+            "path",
+            "member_id",
+            "unit",
+            "year",
+            "kind",
+            "role",
+            "form_version",
+            "self_rating",
+            "name",
+            "dob",
+            "text",
+            "sha256",
+            "guessed_fields",
+            "warnings",
+            "sentences",
+        )
         rows = self.conn.execute(
             f"SELECT {', '.join('r.' + _q(c) for c in cols)} FROM reports r JOIN {want} w ON r.key = w.key"
         ).fetchall()
@@ -296,7 +320,9 @@ class Archive:
             sections[chosen[doc_id]].append(Section(label, int(start), int(end), heading or ""))
         out: dict[str, tuple[PreparedDoc, list[Sentence]]] = {}
         for key, rec in by_key.items():
-            warnings = [w for w in (rec["warnings"] or "").split(";") if w and not w.startswith(TWIN_WARNING_PREFIX)]
+            warnings = [
+                w for w in (rec["warnings"] or "").split(";") if w and not w.startswith(TWIN_WARNING_PREFIX)
+            ]
             doc = PreparedDoc(
                 path=Path(rec["path"]),
                 text=rec["text"],
@@ -362,17 +388,23 @@ class Archive:
         year: int | None = None,
         unit: str | None = None,
         columns: Sequence[str] | None = None,
+        missing_year: bool = False,
     ) -> pd.DataFrame:
         """Rows of one table, optionally for one year and/or unit (joined through ``reports``).
 
-        ``reports`` without ``columns`` leaves out the ``sentences`` blob.
+        ``missing_year=True`` reads the reports without a year instead. ``reports`` without
+        ``columns`` leaves out the ``sentences`` blob.
         """
         if table != "reports" and table not in _TABLES:
             raise ValueError(f"unknown table {table!r}")
         if columns is None:
-            columns = [c for c in _REPORT_COLUMNS if c != "sentences"] if table == "reports" else _TABLES[table]
+            columns = (
+                [c for c in _REPORT_COLUMNS if c != "sentences"] if table == "reports" else _TABLES[table]
+            )
         where, params = [], []
-        if year is not None:
+        if missing_year:
+            where.append("r.year IS NULL")
+        elif year is not None:
             where.append("r.year = ?")
             params.append(int(year))
         if unit is not None:
@@ -395,7 +427,8 @@ class Archive:
         for table in ("reports", *_TABLES, "runs"):
             out[table] = int(c.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
         out["years"] = {
-            str(y): int(n) for y, n in c.execute("SELECT year, COUNT(*) FROM reports GROUP BY year ORDER BY year")
+            str(y): int(n)
+            for y, n in c.execute("SELECT year, COUNT(*) FROM reports GROUP BY year ORDER BY year")
         }
         return out
 
