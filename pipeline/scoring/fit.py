@@ -1,26 +1,33 @@
 """Fitting the risk weights (models/risk.json) on generated batches with ground truth.
 
-    python -m pipeline.scoring.fit --train-seeds 101 102 103 --test-seeds 104 --units 6 \
+    python -m pipeline.scoring.fit --train-seeds 101 102 103 --test-seeds 104 --units 4 \
         --years 2023-2025 --out models/risk.json
 
-Each seed's batch is written by the corpus generator (``python -m pipeline.corpus.cli generate``),
-screened with :func:`pipeline.screen.screen`, and joined with the generator's ``truth.csv``.
+Each seed's batch is written by the corpus generator (``python -m pipeline.corpus.cli generate``;
+training seeds with phrase variant ``a``, held-out seeds with variant ``b`` by default), screened
+with :func:`pipeline.screen.screen`, and joined with the generator's ``truth.csv``.
 
-The model is the one :mod:`pipeline.scoring.risk` applies, a noisy-OR over the raised flags::
+:mod:`pipeline.scoring.risk` combines the raised flags as a noisy-OR::
 
-    P(formulaic | flags) = 1 - prod_f (1 - w_f) ** flag_f
+    risk = 1 - prod_f (1 - w_f) ** flag_f
 
-with the target "the report is formulaic" = at least one true finding in truth.csv. The weights
-maximise the Bernoulli likelihood of that target on the training seeds (the negative
-log-likelihood is convex in ``log(1 - w_f)``; L-BFGS-B with bounds). ``w_f`` then reads as the
-chance that a report with only flag ``f`` raised is formulaic. Findings whose stage did not run,
-or that were never raised in training, cannot be estimated: they keep
-:data:`~pipeline.scoring.risk.DEFAULT_WEIGHT` and are listed under ``not_fitted``.
+**The shipped weights** are each flag's precision against its own truth column, smoothed with a
+uniform prior: ``w_f = (true positives + 1) / (raised + 2)``. Risk then reads as "the chance
+that at least one raised finding is real" (if flags erred independently), and a flag that is
+often wrong weighs little. This choice was made before looking at any result, for that reading;
+a flag never raised in training gets (0 + 1) / (0 + 2) = 0.5, the unfitted default, and is
+listed under ``not_fitted`` with the findings whose stage did not run.
 
-The card records the data (seeds, sizes, stages that ran, positives), per-finding counts
-(precision and recall of each flag against its own truth column and against the target), and
-held-out metrics of the fitted weights next to the unfitted 0.5 weights and a logistic
-regression on the same flags (ROC AUC, average precision, Brier score, log loss).
+For comparison the card also holds, fitted on the same training rows:
+
+- ``noisy_or_ml``: the noisy-OR weights of maximum likelihood for the target "the report is
+  formulaic in a way the stages that ran could see" (any true finding among the computed ones);
+  the negative log-likelihood is convex in ``log(1 - w_f)``, solved with L-BFGS-B;
+- ``logistic_regression`` on the same flags.
+
+and held-out metrics (ROC AUC, average precision, precision in the top 20%, Brier score, log
+loss) of every scorer, including the unfitted 0.5 weights, for two targets: ``detectable`` (any
+true finding among the computed findings) and ``any`` (any true finding at all).
 """
 
 from __future__ import annotations
@@ -107,11 +114,12 @@ def metrics(y: np.ndarray, p: np.ndarray) -> dict[str, float | None]:
 # --- data --------------------------------------------------------------------------------------
 
 
-def generate(seed: int, units: int, years: str, out: Path) -> Path:
+def generate(seed: int, units: int, years: str, out: Path, variant: str = "a") -> Path:
     """Write one generated batch with truth via the corpus generator's CLI; returns its folder."""
     cmd = [
         sys.executable, "-m", "pipeline.corpus.cli", "generate",
         "--seed", str(seed), "--units", str(units), "--years", years, "--out", str(out),
+        "--variant", variant,
     ]  # fmt: skip
     subprocess.run(cmd, check=True, capture_output=True, text=True)
     return out
@@ -143,7 +151,7 @@ def screened_with_truth(folder: Path) -> tuple[pd.DataFrame, list[str]]:
 
 
 def design(frame: pd.DataFrame, findings: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Flag matrix (NA -> 0) and target (any true finding)."""
+    """Flag matrix (NA -> 0) and the target "any true finding"."""
     x = np.column_stack([frame[f].fillna(0).astype(float).to_numpy() for f in findings])
     tcols = [c for c in frame.columns if c.startswith("true_")]
     y = (frame[tcols].fillna(0).astype(float) > 0).any(axis=1).astype(int).to_numpy()
@@ -177,45 +185,88 @@ def per_finding(frame: pd.DataFrame, findings: Sequence[str]) -> dict[str, dict[
 # --- the whole fit -----------------------------------------------------------------------------
 
 
+def precision_weights(frame: pd.DataFrame, findings: Sequence[str]) -> dict[str, float]:
+    """Laplace-smoothed precision of each flag against its own truth: (tp + 1) / (raised + 2)."""
+    out: dict[str, float] = {}
+    for f in findings:
+        flag = frame[f].fillna(0).astype(float).to_numpy() > 0
+        t = f"true_{f}"
+        truth = frame[t].fillna(0).astype(float).to_numpy() > 0 if t in frame.columns else np.zeros(len(frame), bool)
+        out[f] = round(float(((flag & truth).sum() + 1) / (flag.sum() + 2)), 4)
+    return out
+
+
+def targets(frame: pd.DataFrame, computed: Sequence[str]) -> dict[str, np.ndarray]:
+    """``detectable``: any true finding among ``computed``; ``any``: any true finding."""
+
+    def anyof(cols: list[str]) -> np.ndarray:
+        if not cols:
+            return np.zeros(len(frame), dtype=int)
+        return (frame[cols].fillna(0).astype(float) > 0).any(axis=1).astype(int).to_numpy()
+
+    tcols = [c for c in frame.columns if c.startswith("true_")]
+    return {
+        "detectable": anyof([f"true_{f}" for f in computed if f"true_{f}" in frame.columns]),
+        "any": anyof(tcols),
+    }
+
+
 def fit(
     train: pd.DataFrame,
     test: pd.DataFrame | None,
     computed: Sequence[str],
 ) -> dict[str, Any]:
-    """Weights and metrics (without the provenance fields the CLI adds)."""
+    """Weights, alternatives and metrics (without the provenance fields the CLI adds)."""
     from sklearn.linear_model import LogisticRegression
 
     findings = list(schema.ALL_FINDINGS)
-    x, y = design(train, findings)
-    w = fit_noisy_or(x, y)
-    fitted = [f for f, v in zip(findings, w, strict=True) if f in computed and not np.isnan(v)]
-    weights = {
-        f: round(float(v), 4) if f in fitted else DEFAULT_WEIGHT for f, v in zip(findings, w, strict=True)
+    x, _ = design(train, findings)
+    raised = x.sum(axis=0) > 0
+    fitted = [f for k, f in enumerate(findings) if f in computed and raised[k]]
+    prec = precision_weights(train, findings)
+    weights = {f: (prec[f] if f in fitted else DEFAULT_WEIGHT) for f in findings}
+    y_train = targets(train, computed)
+    ml = fit_noisy_or(x, y_train["detectable"])
+    ml_weights = {
+        f: (round(float(v), 4) if f in fitted and not np.isnan(v) else DEFAULT_WEIGHT)
+        for f, v in zip(findings, ml, strict=True)
     }
-    wv = np.array([weights[f] for f in findings])
+    cols = [k for k, f in enumerate(findings) if f in fitted]
+    lr = None
+    if cols and len(set(y_train["detectable"].tolist())) == 2:
+        lr = LogisticRegression(C=1.0, max_iter=1000).fit(x[:, cols], y_train["detectable"])
+
+    def scorers(xm: np.ndarray) -> dict[str, np.ndarray]:
+        out = {
+            "precision_weights": noisy_or(xm, np.array([weights[f] for f in findings])),
+            "noisy_or_ml": noisy_or(xm, np.array([ml_weights[f] for f in findings])),
+            "default_0.5": noisy_or(xm, np.full(len(findings), DEFAULT_WEIGHT)),
+        }
+        if lr is not None:
+            out["logistic_regression"] = lr.predict_proba(xm[:, cols])[:, 1]
+        return out
+
+    def evaluate(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+        xm, _ = design(frame, findings)
+        ys = targets(frame, computed)
+        sc = scorers(xm)
+        return {t: {name: metrics(y, p) for name, p in sc.items()} for t, y in ys.items()}
+
     card: dict[str, Any] = {
         "weights": weights,
         "fitted": fitted,
         "not_fitted": [f for f in findings if f not in fitted],
+        "alternatives": {"noisy_or_ml": ml_weights},
         "per_finding_train": per_finding(train, findings),
-        "metrics": {"train": {"fitted": metrics(y, noisy_or(x, wv))}},
+        "metrics": {"train": evaluate(train)},
     }
-    if test is not None and len(test):
-        xt, yt = design(test, findings)
-        default = np.full(len(findings), DEFAULT_WEIGHT)
-        held = {
-            "fitted": metrics(yt, noisy_or(xt, wv)),
-            "default_0.5": metrics(yt, noisy_or(xt, default)),
+    if lr is not None:
+        card["alternatives"]["logistic_regression"] = {
+            "intercept": round(float(lr.intercept_[0]), 4),
+            "coef": {findings[k]: round(float(c), 4) for k, c in zip(cols, lr.coef_[0], strict=True)},
         }
-        cols = [k for k, f in enumerate(findings) if f in fitted]
-        if cols and len(set(y.tolist())) == 2:
-            lr = LogisticRegression(C=1.0, max_iter=1000).fit(x[:, cols], y)
-            held["logistic_regression"] = metrics(yt, lr.predict_proba(xt[:, cols])[:, 1])
-            card["logistic_regression"] = {
-                "intercept": round(float(lr.intercept_[0]), 4),
-                "coef": {findings[k]: round(float(c), 4) for k, c in zip(cols, lr.coef_[0], strict=True)},
-            }
-        card["metrics"]["test"] = held
+    if test is not None and len(test):
+        card["metrics"]["test"] = evaluate(test)
         card["per_finding_test"] = per_finding(test, findings)
     return card
 
@@ -229,7 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--train-seeds", type=int, nargs="+", default=[101, 102, 103])
     ap.add_argument("--test-seeds", type=int, nargs="*", default=[104])
-    ap.add_argument("--units", type=int, default=6)
+    ap.add_argument("--units", type=int, default=4)
+    ap.add_argument("--train-variant", choices=["a", "b"], default="a")
+    ap.add_argument("--test-variant", choices=["a", "b"], default="b")
     ap.add_argument("--years", default="2023-2025")
     ap.add_argument("--work", type=Path, default=None, help="Keep the generated batches here.")
     ap.add_argument("--out", type=Path, default=Path("models/risk.json"))
@@ -238,11 +291,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="soi-fit-"))
     frames: dict[str, list[pd.DataFrame]] = {"train": [], "test": []}
     stages: set[str] = set()
+    variants = {"train": args.train_variant, "test": args.test_variant}
     for part, seeds in (("train", args.train_seeds), ("test", args.test_seeds)):
         for seed in seeds:
-            folder = work / f"seed-{seed}"
+            folder = work / f"seed-{seed}-{variants[part]}"
             if not (folder / "truth.csv").exists():
-                generate(seed, args.units, args.years, folder)
+                generate(seed, args.units, args.years, folder, variants[part])
             frame, ran = screened_with_truth(folder)
             stages.update(ran)
             frames[part].append(frame.assign(seed=seed))
@@ -260,12 +314,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     card = {
         "weights": card.pop("weights"),
         "model": "noisy-OR: risk = 1 - prod_f (1 - w_f) ** flag_f",
-        "target": "report is formulaic: at least one true finding in the generator's truth.csv",
-        "method": "maximum likelihood (L-BFGS-B on log(1 - w), ridge 1e-3); see pipeline/scoring/fit.py",
+        "method": (
+            "w_f = (true positives + 1) / (raised + 2): each flag's smoothed precision against its own "
+            "truth column on the training seeds (chosen a priori); see pipeline/scoring/fit.py"
+        ),
         "data": {
             "generator": "python -m pipeline.corpus.cli generate",
             "train_seeds": args.train_seeds,
+            "train_variant": args.train_variant,
             "test_seeds": args.test_seeds,
+            "test_variant": args.test_variant,
             "units": args.units,
             "years": _years_list(args.years),
             "train_reports": int(len(train)),
@@ -278,7 +336,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps({"weights": card["weights"], "metrics": card["metrics"]}, indent=2), file=sys.stderr)
+    summary = {"weights": card["weights"], "test": card["metrics"].get("test", {})}
+    print(json.dumps(summary, indent=2), file=sys.stderr)
     return 0
 
 

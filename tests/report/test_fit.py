@@ -32,18 +32,27 @@ def test_never_raised_flag_is_not_estimated() -> None:
 
 def test_fit_card_on_planted_frame() -> None:
     rng = np.random.default_rng(3)
-    n = 4000
-    frame = pd.DataFrame({f: (rng.random(n) < 0.15).astype(int) for f in schema.ALL_FINDINGS[:3]})
-    for f in schema.ALL_FINDINGS[3:]:
-        frame[f] = pd.array([pd.NA] * n, dtype="Int64")  # stage not run
-    p = noisy_or(frame[list(schema.ALL_FINDINGS[:3])].to_numpy(float), np.array([0.95, 0.7, 0.2]))
-    frame["true_copied_prior"] = (rng.random(n) < p).astype(int)
-    card = fit(frame.iloc[:3000], frame.iloc[3000:], computed=list(schema.ALL_FINDINGS[:3]))
-    assert card["fitted"] == list(schema.ALL_FINDINGS[:3])
+    n = 6000
+    planted = {"copied_prior": 0.9, "copied_peer": 0.3, "template_heavy": 0.6}
+    frame = pd.DataFrame(index=range(n))
+    for f, precision in planted.items():
+        flag = rng.random(n) < 0.2
+        frame[f] = flag.astype(int)
+        frame[f"true_{f}"] = ((flag & (rng.random(n) < precision)) | (~flag & (rng.random(n) < 0.03))).astype(int)
+    for f in schema.ALL_FINDINGS:
+        if f not in planted:
+            frame[f] = pd.array([pd.NA] * n, dtype="Int64")  # stage not run
+    frame["true_vague_plan"] = (rng.random(n) < 0.5).astype(int)  # truth no stage could see
+    card = fit(frame.iloc[:4000], frame.iloc[4000:], computed=list(planted))
+    assert card["fitted"] == list(planted)
+    for f, precision in planted.items():
+        assert card["weights"][f] == pytest.approx(precision, abs=0.04)
     assert card["weights"]["missing_ideology"] == 0.5 and "missing_ideology" in card["not_fitted"]
-    assert card["weights"]["copied_prior"] > card["weights"]["copied_peer"] > card["weights"]["template_heavy"]
     test = card["metrics"]["test"]
-    assert test["fitted"]["log_loss"] <= test["default_0.5"]["log_loss"]
+    assert set(test) == {"detectable", "any"}
+    assert set(test["detectable"]) == {"precision_weights", "noisy_or_ml", "default_0.5", "logistic_regression"}
+    # equal weights cannot tell a reliable flag from an unreliable one; the fitted ones can
+    assert test["detectable"]["precision_weights"]["roc_auc"] > test["detectable"]["default_0.5"]["roc_auc"]
     assert set(card["per_finding_test"]["copied_prior"]) >= {"raised", "precision", "recall"}
 
 
