@@ -13,12 +13,11 @@ Runs are derandomised (the same examples every run) so CI never flakes; raise
 ``SOI_FUZZ_EXAMPLES`` for a longer local run (20,000 normaliser and 8,000 segmenter
 examples passed locally).
 
-Known failure, kept out of the generic property and pinned by strict xfail tests below:
-text whose combining marks do not all compose under NFC (a control or zero-width character
-between a letter and its mark, "A\x01\u0300"; or a second mark on a marked vowel, "Oà\u0300")
-is not normalised idempotently, because NFC runs before characters are dropped and before the
-tone placement is rewritten. Real Vietnamese text composes fully; the fix belongs in
-pipeline/text/normalize.py (NFC again after those steps).
+Found by this fuzzing and fixed in pipeline/text/normalize.py: text whose combining marks did
+not all compose under NFC (a control or zero-width character between a letter and its mark,
+"A\x01\u0300"; a second mark on a marked vowel, "Oà\u0300") was not normalised idempotently,
+because NFC ran before characters were dropped and before tone marks were moved. The cases are
+kept below as regression tests.
 """
 
 from __future__ import annotations
@@ -101,11 +100,6 @@ def test_normalize_is_idempotent_and_clean(text: str) -> None:
     assert once == once.strip(" \n")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="normalize: NFC before dropping characters and rewriting tone placement (see module docstring)",
-)
 @pytest.mark.parametrize("text", ["A\x01\u0300", "a\u200b\u0301", "O\u00e0\u0300"])
 def test_normalize_idempotent_on_uncomposable_marks(text: str) -> None:
     once = normalize(text)

@@ -102,10 +102,11 @@ def fix_tone_placement(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return the canonical form of ``text`` (see module docstring). Idempotent."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
-    text = text.translate(_TRANSLATE)
-    text = _CONTROL_RE.sub("", text)
-    text = fix_tone_placement(text)
+    # drop and map characters first, so that NFC sees letters next to their marks; NFC again
+    # after moving tone marks (a stray extra mark may compose only then)
+    text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").translate(_TRANSLATE))
+    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", fix_tone_placement(text))
     text = _BULLET_RE.sub("- ", text)
     text = _LEADER_RE.sub("…", text)
     text = _SPACES_RE.sub(" ", text)
