@@ -85,21 +85,44 @@ class ScreenResult:
         return page
 
     def explain(self, doc_id: str) -> str:
-        """The reasons and evidence behind one report's findings, as plain text (Vietnamese)."""
+        """The reasons and evidence behind one report's findings, as plain text (Vietnamese).
+
+        Header (name, unit, year, self-proposed rating, risk), one line per raised finding, the
+        reused passages grouped by source, and the plan items with their missing slots.
+        """
+        from pipeline.report.i18n import RATING_LABELS, SLOT_LABELS, SOURCE_KIND_LABELS
+
         row = self.documents.loc[self.documents["doc_id"] == doc_id]
         if row.empty:
             raise KeyError(f"no document {doc_id!r}")
         r = row.iloc[0]
-        lines = [f"{doc_id} ({r['path']}): rủi ro {r['risk'] if pd.notna(r['risk']) else '-'}"]
-        lines.append(str(r["reasons"]) if r["reasons"] else "Không có phát hiện nào.")
+
+        def txt(v: Any) -> str:
+            return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+
+        risk = f"{float(r['risk']):.2f}" if pd.notna(r["risk"]) else "-"
+        rating = RATING_LABELS["vi"].get(txt(r["self_rating"]), txt(r["self_rating"]))
+        who = ", ".join(x for x in (txt(r.get("name")), txt(r["unit"]), txt(r["year"])) if x)
+        lines = [f"{doc_id} ({who}): rủi ro {risk}; tự nhận: {rating}", f"  tệp: {r['path']}"]
+        reasons = [x for x in txt(r["reasons"]).split("\n") if x]
+        lines += [f"- {x}" for x in reasons] or ["Không có phát hiện nào."]
+        if r["self_rating"] == "hoan_thanh_xuat_sac" and reasons:
+            lines.append("! Tự nhận hoàn thành xuất sắc nhiệm vụ trên bản có phát hiện.")
         m = self.matches[self.matches["doc_id"] == doc_id]
-        for mr in m.itertuples():
-            lines.append(
-                f"  [{mr.source_kind} {mr.source_doc_id} {mr.match_type} {float(mr.similarity):.2f}] {str(mr.text)[:160]}"
-            )
-        p = self.plans[(self.plans["doc_id"] == doc_id) & (self.plans["label"] == "vague")]
-        for pr in p.itertuples():
-            lines.append(f"  [kế hoạch chung chung; thiếu: {pr.missing}] {str(pr.item)[:160]}")
+        for (kind, source), g in m.groupby(["source_kind", "source_doc_id"], sort=False):
+            label = SOURCE_KIND_LABELS["vi"].get(str(kind), str(kind))
+            lines.append(f"Trùng với {label} {source} ({len(g)} đoạn):")
+            for mr in g.itertuples():
+                lines.append(f"  [{mr.match_type} {float(mr.similarity):.2f}] {str(mr.text)[:160]}")
+        p = self.plans[self.plans["doc_id"] == doc_id]
+        if len(p):
+            lines.append("Biện pháp khắc phục:")
+            slots = SLOT_LABELS["vi"]
+            for pr in p.itertuples():
+                missing = [slots.get(x, x) for x in txt(pr.missing).split(";") if x]
+                tag = "cụ thể" if pr.label == "specific" else "chung chung"
+                gap = f"; thiếu: {', '.join(missing)}" if missing else ""
+                lines.append(f"  [{tag}{gap}] {str(pr.item)[:160]}")
         return "\n".join(lines)
 
 

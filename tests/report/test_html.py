@@ -140,3 +140,13 @@ def test_labels_are_nfc_and_complete() -> None:
                     assert unicodedata.normalize("NFC", v) == v
         assert set(lab["ui"]) == set(i18n.UI["vi"])
         assert set(lab["columns"]) == set(i18n.COLUMN_HEADERS["vi"])
+
+
+def test_explain_lists_reasons_sources_and_plan_gaps(result) -> None:
+    text = result.explain("m1-2025")
+    assert "Hoàn thành xuất sắc nhiệm vụ" in text and "! Tự nhận hoàn thành xuất sắc" in text
+    assert "Trùng với bản năm trước của chính mình m1-2024 (2 đoạn)" in text
+    assert "thiếu: thời hạn, kết quả cần đạt" in text
+    assert "Không có phát hiện nào." in result.explain("m1-2024")
+    with pytest.raises(KeyError):
+        result.explain("nope")
