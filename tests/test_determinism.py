@@ -1,0 +1,103 @@
+"""Same inputs and parameters, same outputs, byte for byte.
+
+The batch (tests/hostile/runs.py) is screened twice through the CLI: once in this process and
+once in a fresh process with another ``PYTHONHASHSEED`` (so set and dict orders built from
+strings differ), which is also the offline run of test_offline.py. Compared byte for byte:
+every CSV. Compared after removing what records *when* the run happened, explicitly:
+
+* run.json: the ``seconds`` block (time per stage) and ``parameters.<stage>.timings_s`` (time
+  per step inside a stage);
+* report.html: the generation time stamp (``YYYY-MM-DD HH:MM``);
+* report.xlsx: the created/modified times in ``docProps/core.xml`` and the zip entries' dates
+  (every sheet and style part is compared byte for byte).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from hostile.runs import shared_runs
+
+_STAMP = re.compile(r"20\d\d-\d\d-\d\d \d\d:\d\d")
+_CORE_TIMES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    runs = shared_runs(tmp_path_factory.mktemp("runs"))
+    assert runs.b_returncode == 0, runs.b_stderr
+    return runs.out_a, runs.out_b
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def test_same_files(two_runs: tuple[Path, Path]) -> None:
+    a, b = two_runs
+    assert _files(a) == _files(b)
+    assert {"documents.csv", "matches.csv", "plans.csv", "errors.csv", "run.json"} <= set(_files(a))
+
+
+def test_the_batch_is_not_trivial(two_runs: tuple[Path, Path]) -> None:
+    import pandas as pd
+
+    a, _ = two_runs
+    docs = pd.read_csv(a / "documents.csv")
+    assert len(docs) == 16
+    assert len(pd.read_csv(a / "errors.csv")) == 2
+    assert len(pd.read_csv(a / "matches.csv")) > 0, "the copies give matches.csv rows to compare"
+
+
+@pytest.mark.parametrize("name", ["documents.csv", "matches.csv", "plans.csv", "errors.csv", "units.csv"])
+def test_csv_byte_identical(two_runs: tuple[Path, Path], name: str) -> None:
+    a, b = two_runs
+    if not (a / name).exists():
+        pytest.skip(f"{name} not written by this version")
+    assert (a / name).read_bytes() == (b / name).read_bytes()
+
+
+def _without_times(run: dict) -> dict:
+    """run.json without its time measurements: ``seconds`` and each stage's ``timings_s``."""
+    run = json.loads(json.dumps(run))
+    run.pop("seconds")
+    for params in run.get("parameters", {}).values():
+        if isinstance(params, dict):
+            params.pop("timings_s", None)
+    return run
+
+
+def test_run_json_identical_but_seconds(two_runs: tuple[Path, Path]) -> None:
+    a, b = two_runs
+    run_a = json.loads((a / "run.json").read_text(encoding="utf-8"))
+    run_b = json.loads((b / "run.json").read_text(encoding="utf-8"))
+    assert set(run_a["seconds"]) == set(run_b["seconds"])
+    assert _without_times(run_a) == _without_times(run_b)
+
+
+def test_html_identical_but_time_stamp(two_runs: tuple[Path, Path]) -> None:
+    a, b = two_runs
+    if not (a / "report.html").exists():
+        pytest.skip("report.html not written by this version")
+    html_a = _STAMP.sub("<stamp>", (a / "report.html").read_text(encoding="utf-8"))
+    html_b = _STAMP.sub("<stamp>", (b / "report.html").read_text(encoding="utf-8"))
+    assert html_a == html_b
+
+
+def test_xlsx_identical_but_times(two_runs: tuple[Path, Path]) -> None:
+    a, b = two_runs
+    if not (a / "report.xlsx").exists():
+        pytest.skip("report.xlsx not written by this version")
+    za = zipfile.ZipFile(io.BytesIO((a / "report.xlsx").read_bytes()))
+    zb = zipfile.ZipFile(io.BytesIO((b / "report.xlsx").read_bytes()))
+    assert za.namelist() == zb.namelist()
+    for name in za.namelist():
+        da, db = za.read(name), zb.read(name)
+        if name == "docProps/core.xml":
+            da, db = _CORE_TIMES.sub(b"", da), _CORE_TIMES.sub(b"", db)
+        assert da == db, name
