@@ -69,6 +69,6 @@ def test_shipped_card_is_coherent() -> None:
     assert set(card["weights"]) == set(schema.ALL_FINDINGS)
     assert all(0.0 <= w <= 1.0 for w in card["weights"].values())
     assert set(card["fitted"]) | set(card["not_fitted"]) == set(schema.ALL_FINDINGS)
-    assert card["data"]["train_reports"] > 0 and card["metrics"]["train"]["fitted"]["n"] > 0
+    assert card["data"]["train_reports"] > 0 and card["metrics"]["train"]["detectable"]["precision_weights"]["n"] > 0
     weights, origin = load_weights()
     assert weights == card["weights"] and origin.startswith("fitted")
