@@ -83,7 +83,7 @@ def prepare_file(path: Path, row: ManifestRow | None, segmenter: SectionSegmente
     warnings.extend(version_warnings)
     sections = segmenter.segment(text, kind)
     rating_text = (
-        "\n".join(text[s.start : s.end] for s in sections if "self_rating" in s.label.split("+")) or text
+        "\n".join(text[s.start : s.end] for s in sections if "self_rating" in s.label.split("+"))
     )
     return PreparedDoc(
         path=path,
@@ -98,7 +98,7 @@ def prepare_file(path: Path, row: ManifestRow | None, segmenter: SectionSegmente
         name=info.name,
         dob=info.dob,
         form_version=version,
-        self_rating=parse_self_rating(rating_text),
+        self_rating=parse_self_rating(rating_text) if rating_text else parse_self_rating(text, whole_report=True),
         sections=sections,
         guessed=guessed,
         warnings=warnings,

@@ -32,33 +32,33 @@ def _levels_in(line: str) -> list[str]:
     return found
 
 
-def parse_self_rating(text: str) -> str | None:
-    """The rating level (``schema.RATINGS`` name) the report proposes for itself, or None."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if not _PROMPT_RE.search(line):
-            continue
-        # the prompt's own line, then the next few lines (a ticked list under the prompt)
-        window = [line] + lines[i + 1 : i + 6]
-        same = _levels_in(line.split(":", 1)[1] if ":" in line else "")
-        if len(same) == 1:
-            return same[0]
-        marked = [lv for w in window for lv in _levels_in(w) if _MARK_RE.search(w)]
-        if len(set(marked)) == 1:
-            return marked[0]
-        listed = [(w, _levels_in(w)) for w in window[1:]]
-        single = [lv[0] for w, lv in listed if len(lv) == 1]
-        if len(single) == 1 or (single and len(set(single)) == 1):
-            return single[0]
-        if len(single) >= 2:
-            # two rating lines (as civil servant and as party member): the party one counts
-            party = [
-                lv[0] for w, lv in listed if len(lv) == 1 and re.search(r"(?i)đảng viên|tập thể|chi bộ", w)
-            ]
-            if party:
-                return party[-1]
-            return None
+def parse_self_rating(text: str, whole_report: bool = False) -> str | None:
+    """The rating level (``schema.RATINGS`` name) the report proposes for itself, or None.
+
+    ``text`` is the self-rating section; with ``whole_report`` (no such section was found) only
+    lines that also carry a rating prompt word count, since "hoàn thành tốt nhiệm vụ được giao"
+    is a stock phrase of the duties part. A ticked option wins; otherwise the lines naming exactly
+    one level decide; two different ones (as civil servant and as party member) resolve to the
+    party line; an untouched list of all levels gives None.
+    """
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if whole_report:
+        lines = [ln for ln in lines if _PROMPT_WORD_RE.search(ln)]
+    marked = [lv for ln in lines for lv in _levels_in(ln) if _MARK_RE.search(ln)]
+    if len(set(marked)) == 1:
+        return marked[0]
+    singles = [(ln, _levels_in(ln)[0]) for ln in lines if len(_levels_in(ln)) == 1]
+    levels = {lv for _, lv in singles}
+    if len(levels) == 1:
+        return singles[0][1]
+    if len(levels) >= 2:
+        party = [lv for ln, lv in singles if re.search(r"(?i)đảng viên|tập thể|chi bộ|đề nghị|đề xuất|tự nhận", ln)]
+        if len(set(party)) == 1:
+            return party[0]
     return None
+
+
+_PROMPT_WORD_RE = re.compile(r"(?i)xếp loại|đề nghị|đề xuất|tự nhận|mức chất lượng|tự đánh giá")
 
 
 def parse_self_score(text: str) -> float | None:
