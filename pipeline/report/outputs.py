@@ -4,15 +4,21 @@ run.json, and for people report.html and report.xlsx.
 Columns come from :mod:`pipeline.schema` (extend, never rename or drop). A finding whose stage
 did not run is an empty column, never 0. Files are written into a staging folder first and then
 moved into place one by one with ``os.replace``, run.json last: a screen killed half-way leaves
-each file either as it was or complete, never truncated.
+each file either as it was or complete, never truncated. While the files are moved, SIGINT,
+SIGTERM and SIGHUP are held and delivered afterwards, so such an interruption leaves the whole
+previous set or the whole new one; the old run.json is removed before the first move, so a
+SIGKILL or power loss in that millisecond leaves no run.json (an incomplete set says so).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -153,11 +159,57 @@ def write_outputs(
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-        for name in REPORT_FILES:
-            if name not in payloads and (out / name).exists():
-                os.remove(out / name)
-        for name in payloads:  # run.json last: its presence marks a complete set
-            os.replace(staging / name, out / name)
+        with _signals_held():
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(out / "run.json")  # until the new one is in place, the set is incomplete
+            for name in REPORT_FILES:
+                if name not in payloads and (out / name).exists():
+                    os.remove(out / name)
+            for name in payloads:  # run.json last: its presence marks a complete set
+                os.replace(staging / name, out / name)
+            _fsync_dir(out)
+            shutil.rmtree(staging, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
+
+
+#: Signals held while output files are moved into place (those that exist on this platform).
+HELD_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold :data:`HELD_SIGNALS` during the block; deliver them, in order, after it.
+
+    Python runs signal handlers in the main thread only, so from another thread nothing is
+    held (each move is still atomic on its own).
+    """
+    received: list[int] = []
+    previous: dict[int, object] = {}
+    try:
+        for sig in HELD_SIGNALS:
+            previous[sig] = signal.signal(sig, lambda signum, _frame: received.append(signum))
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)  # type: ignore[arg-type]
+        for signum in dict.fromkeys(received):
+            signal.raise_signal(signum)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (POSIX; nothing to do where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
