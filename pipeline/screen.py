@@ -179,8 +179,9 @@ def screen(
     archive:
         A Soi archive (``pipeline.store``, path or ``Archive``): reports found in it unchanged
         are not processed again, and its reports of the ``history_lookback`` years before the
-        batch are searched by the reuse stage as ``batch.history``. Read only here; ``soi
-        archive add`` writes it.
+        batch are searched by the reuse stage as ``batch.history``. A batch identical to one
+        the archive stored (same reports, history, stage code and options) takes the stored
+        findings instead of running the stages. Read only here; ``soi archive add`` writes it.
     """
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
@@ -234,8 +235,6 @@ def screen(
         archive_stats["path"] = str(store.path)
         batch.params["archive"] = archive_stats
         timings["history"] = archive_stats["history_seconds"]
-        if not isinstance(archive, type(store)):
-            store.close()
 
     # 3. stages
     skip = set(skip)
@@ -245,8 +244,18 @@ def screen(
             f"unknown stage(s) to skip: {', '.join(sorted(unknown))}; stages are {', '.join(stage_names())}"
         )
     params = stage_params or {}
+    from pipeline.store.screening import replay_stages, stage_replay_key
+
+    batch.params["replay_key"] = stage_replay_key(batch, skip, params)
+    replayed = replay_stages(batch, store, batch.params["replay_key"]) if store is not None else None
+    if store is not None:
+        archive_stats["stages_replayed"] = replayed is not None
+        if replayed is not None:
+            timings["replay"] = replayed["replay_seconds"]
+        if not isinstance(archive, type(store)):
+            store.close()
     for name in stage_names():
-        if name in skip:
+        if name in skip or replayed is not None:
             continue
         stage = load_stage(name, **params.get(name, {}))
         if stage is None:

@@ -158,8 +158,10 @@ class Archive:
                 c.execute(f"CREATE TABLE {table} ({_col_defs(cols)})")
                 c.execute(f"CREATE INDEX {table}_doc ON {table} (doc_id)")
             c.execute(
-                "CREATE TABLE runs (run_id INTEGER PRIMARY KEY, added_at TEXT, n_reports INTEGER, run_json TEXT)"
+                "CREATE TABLE runs (run_id INTEGER PRIMARY KEY, added_at TEXT, n_reports INTEGER, run_json TEXT, "
+                "replay_key TEXT, params_json TEXT)"
             )
+            c.execute("CREATE INDEX runs_replay ON runs (replay_key)")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -203,8 +205,18 @@ class Archive:
         doc_ids = [str(d) for d in docs["doc_id"]]
         with self._transaction() as c:
             cur = c.execute(
-                "INSERT INTO runs (added_at, n_reports, run_json) VALUES (?, ?, ?)",
-                (now, len(docs), json.dumps(run or {}, ensure_ascii=False, default=str)),
+                "INSERT INTO runs (added_at, n_reports, run_json, replay_key, params_json) VALUES (?, ?, ?, ?, ?)",
+                (
+                    now,
+                    len(docs),
+                    json.dumps(run or {}, ensure_ascii=False, default=str),
+                    batch.params.get("replay_key"),
+                    json.dumps(
+                        {"params": batch.params, "stages_run": batch.stages_run},
+                        ensure_ascii=False,
+                        default=str,
+                    ),
+                ),
             )
             run_id = cur.lastrowid
             self._delete(c, doc_ids)
@@ -343,6 +355,39 @@ class Archive:
             )
             out[key] = (doc, decode_sentences(rec["sentences"]))
         return out
+
+    def stage_outputs(
+        self, replay_key: str, doc_ids: list[str]
+    ) -> tuple[int, dict[str, Any], dict[str, pd.DataFrame]] | None:
+        """The findings, matches and plans a screen with ``replay_key`` stored, if every one of
+        ``doc_ids`` is still the report that screen stored: ``(run_id, params, frames)``."""
+        row = self.conn.execute(
+            "SELECT run_id, params_json FROM runs WHERE replay_key = ? ORDER BY run_id DESC LIMIT 1",
+            (replay_key,),
+        ).fetchone()
+        if row is None or not doc_ids or len(set(doc_ids)) != len(doc_ids):
+            return None
+        run_id, params_json = int(row[0]), row[1]
+        docs = self._temp_keys("_docs", "doc_id", doc_ids)
+        n = self.conn.execute(
+            f"SELECT COUNT(*) FROM reports r JOIN {docs} d ON r.doc_id = d.doc_id WHERE r.run_id = ?",
+            (run_id,),
+        ).fetchone()[0]
+        if n != len(doc_ids):
+            return None
+        frames = {}
+        for table, cols in (
+            ("findings", FINDING_COLUMNS),
+            ("matches", schema.MATCH_COLUMNS),
+            ("plans", schema.PLAN_COLUMNS),
+        ):
+            frame = pd.read_sql_query(
+                f"SELECT {', '.join('t.' + _q(c) for c in cols)} FROM {table} t JOIN {docs} d ON t.doc_id = d.doc_id "
+                "ORDER BY t.rowid",
+                self.conn,
+            )
+            frames[table] = frame if len(frame) else empty_frame(cols)
+        return run_id, json.loads(params_json or "{}"), frames
 
     def history(
         self, years: Iterable[int], exclude_doc_ids: Iterable[str] = ()

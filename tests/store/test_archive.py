@@ -40,6 +40,9 @@ def test_warm_rescreen_equals_cold_and_processes_nothing(batch, cold, tmp_path: 
     assert_same_outputs(cold, warm)
     info = warm.run["parameters"]["archive"]
     assert (info["reused_reports"], info["processed_reports"]) == (5, 0)
+    # nothing changed at all: the stored findings, matches and plans are taken, stages not run
+    assert info["stages_replayed"] and "reuse" not in warm.run["seconds"]
+    assert warm.run["stages_run"] == cold.run["stages_run"]
     # the batch's own reports are not loaded again as history
     assert info["history_reports"] == 0 and len(warm.batch.history) == 0
     # sentences and tokens come back exactly
@@ -60,6 +63,7 @@ def test_changed_file_or_manifest_row_is_processed_again(batch, cold, tmp_path: 
     warm = screen([changed], manifest=changed / "manifest.csv", cache_dir=None, archive=tmp_path / "a.soi")
     info = warm.run["parameters"]["archive"]
     assert (info["reused_reports"], info["processed_reports"]) == (3, 2)
+    assert not info["stages_replayed"] and "reuse" in warm.run["seconds"]
     docs = warm.documents.set_index("doc_id")
     assert docs.loc["L01-2024", "unit"] == "U99"
     assert "Bổ sung một dòng." in warm.batch.documents.set_index("doc_id").loc["HUNG-2024", "text"]
@@ -82,6 +86,27 @@ def test_earlier_year_in_archive_is_searched_without_being_screened(tmp_path: Pa
     assert flag["MAI-2024"] == 1 and alone.documents.set_index("doc_id")["copied_prior"]["MAI-2024"] == 0
     prior = with_archive.matches[with_archive.matches["source_kind"] == "prior"]
     assert set(prior["source_doc_id"]) == {"MAI-2023"}
+
+
+def test_stages_run_again_when_the_archive_no_longer_holds_that_screen(batch, cold, tmp_path: Path):
+    folder, manifest = batch
+    path = tmp_path / "a.soi"
+    with Archive(path) as store:
+        store.add_result(cold)
+        # one report of that screen replaced by a later add: its stored findings are not the batch's
+        hung = cold.batch.documents["doc_id"] == "HUNG-2024"
+        single = screen([folder / "hung-2024.txt"], manifest=manifest, cache_dir=None, archive=store)
+        assert single.batch.documents["doc_id"].tolist() == ["HUNG-2024"] and hung.any()
+        store.add_result(single)
+    again = screen([folder], manifest=manifest, cache_dir=None, archive=path)
+    assert not again.run["parameters"]["archive"]["stages_replayed"]
+    assert_same_outputs(cold, again)
+    # a different stage option is a different screen too
+    with Archive(path) as store:
+        store.add_result(again)
+    other = screen([folder], manifest=manifest, cache_dir=None, archive=path, skip=("reuse",))
+    assert not other.run["parameters"]["archive"]["stages_replayed"]
+    assert other.documents["copied_prior"].isna().all()
 
 
 def test_readding_a_doc_id_replaces_it(cold, tmp_path: Path):
