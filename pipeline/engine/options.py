@@ -48,7 +48,7 @@ def make_engine(engine_name: str, workers: int | None, scheduler: str | None) ->
             import distributed  # noqa: F401
         except ImportError as exc:
             raise click.ClickException(
-                "--engine dask needs dask[distributed]: pip install 'dask[distributed]'"
+                "--engine dask needs Dask: pip install 'soi[dask]' (dask[distributed])"
             ) from exc
         return get_engine("dask", workers, scheduler=scheduler)
     return get_engine(engine_name, workers)
