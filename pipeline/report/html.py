@@ -20,7 +20,6 @@ as text and cannot inject into the page.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import math
 import re
 from collections.abc import Sequence
@@ -50,6 +49,10 @@ TOPIC_FINDINGS: tuple[str, ...] = ("missing_ideology", "missing_ethics", "no_col
 #: Form sections every individual report has (domain.md §2); those not found are listed.
 CORE_SECTIONS: tuple[str, ...] = ("ideology", "ethics", "duties", "weaknesses", "plan", "self_rating")
 SECTION_FINDING = {"ideology": "missing_ideology", "ethics": "missing_ethics"}
+#: Sources shown passage by passage per report (the rest: legend and highlights only).
+MAX_SBS_SOURCES = 4
+#: Passages shown per source in the side-by-side view.
+MAX_SBS_PAIRS = 25
 KIND_ORDER = {"prior": 0, "peer": 1, "template": 2}
 SHADES_PER_KIND = 3
 
@@ -138,18 +141,30 @@ def _records_by_doc(frame: pd.DataFrame | None, ids: set[str]) -> dict[str, list
 
 
 def word_diff(a: str, b: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """Both passages as ``(text, changed)`` runs, words compared case-insensitively."""
+    """Both passages as ``(text, changed)`` runs, words compared case-insensitively (LCS alignment)."""
+    from rapidfuzz.distance import Indel
+
     ta, tb = _TOKEN_RE.findall(a), _TOKEN_RE.findall(b)
-    sm = difflib.SequenceMatcher(None, [t.lower() for t in ta], [t.lower() for t in tb], autojunk=False)
     out_a: list[tuple[str, bool]] = []
     out_b: list[tuple[str, bool]] = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        changed = op != "equal"
-        if i2 > i1:
-            out_a.append(("".join(ta[i1:i2]), changed and not "".join(ta[i1:i2]).isspace()))
-        if j2 > j1:
-            out_b.append(("".join(tb[j1:j2]), changed and not "".join(tb[j1:j2]).isspace()))
-    return out_a, out_b
+    for op in Indel.opcodes([t.lower() for t in ta], [t.lower() for t in tb]):
+        changed = op.tag != "equal"
+        for toks, lo, hi, out in ((ta, op.src_start, op.src_end, out_a), (tb, op.dest_start, op.dest_end, out_b)):
+            if hi > lo:
+                piece = "".join(toks[lo:hi])
+                out.append((piece, changed and not piece.isspace()))
+    return _merge_runs(out_a), _merge_runs(out_b)
+
+
+def _merge_runs(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Adjacent runs with the same flag joined."""
+    out: list[tuple[str, bool]] = []
+    for t, c in runs:
+        if out and out[-1][1] == c:
+            out[-1] = (out[-1][0] + t, c)
+        else:
+            out.append((t, c))
+    return out
 
 
 def highlight_segments(text: str, spans: list[tuple[int, int, int, float]]) -> list[Segment]:
@@ -378,56 +393,62 @@ def _detail(
             }
         )
 
-    # sources, legend numbers, colours
+    # sources, legend numbers, colours: own earlier reports first, then colleagues, then samples;
+    # within a kind the source covering most of the report first
     sources: list[dict[str, Any]] = []
     spans: list[tuple[int, int, int, float]] = []
-    if m:
-        m = sorted(
-            m,
-            key=lambda x: (
-                KIND_ORDER.get(_str(x.get("source_kind")), 3),
-                _num(x.get("start")),
-                _str(x.get("source_doc_id")),
-            ),
-        )
-        keys: dict[tuple[str, str], int] = {}
-        per_kind: dict[str, int] = {}
-        for mr in m:
-            kind = _str(mr.get("source_kind"))
-            sid = _str(mr.get("source_doc_id"))
-            key = (kind, sid)
-            if key not in keys:
-                number = len(keys) + 1
-                keys[key] = number
-                shade = per_kind.get(kind, 0)
-                per_kind[kind] = shade + 1
-                info = lookup.info.get(sid, {})
-                sources.append(
-                    {
-                        "number": number,
-                        "kind": kind,
-                        "source_id": sid,
-                        "css": f"src-{kind if kind in KIND_ORDER else 'other'}-{shade % SHADES_PER_KIND}",
-                        "href": href(sid) if kind != "template" else None,
-                        "name": info.get("name", ""),
-                        "unit": info.get("unit", ""),
-                        "year": info.get("year", ""),
-                        "archive": bool(info.get("archive")),
-                        "pairs": [],
-                    }
-                )
-            src = sources[keys[key] - 1]
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for mr in m or []:
+        groups.setdefault((_str(mr.get("source_kind")), _str(mr.get("source_doc_id"))), []).append(mr)
+
+    def covered(rows: list[dict[str, Any]]) -> float:
+        return sum(max(0.0, _num(x.get("end")) - _num(x.get("start"))) for x in rows if _val(x.get("start")) is not None)
+
+    order = sorted(groups, key=lambda k: (KIND_ORDER.get(k[0], 3), -covered(groups[k]), k[1]))
+    per_kind: dict[str, int] = {}
+    for number, (kind, sid) in enumerate(order, start=1):
+        shade = per_kind.get(kind, 0)
+        per_kind[kind] = shade + 1
+        info = lookup.info.get(sid, {})
+        rows = sorted(groups[(kind, sid)], key=lambda x: _num(x.get("start")))
+        src = {
+            "number": number,
+            "kind": kind,
+            "source_id": sid,
+            "css": f"src-{kind if kind in KIND_ORDER else 'other'}-{shade % SHADES_PER_KIND}",
+            "href": href(sid) if kind != "template" else None,
+            "name": info.get("name", ""),
+            "unit": info.get("unit", ""),
+            "year": info.get("year", ""),
+            "archive": bool(info.get("archive")),
+            "passages": len(rows),
+            "pairs": [],
+            "more_pairs": 0,
+        }
+        sources.append(src)
+        for mr in rows:
             start, end = _val(mr.get("start")), _val(mr.get("end"))
             sim = float(_val(mr.get("similarity")) or 0.0)
             if start is not None and end is not None:
-                spans.append((int(start), int(end), src["number"], sim))
+                spans.append((int(start), int(end), number, sim))
+        if number > MAX_SBS_SOURCES:
+            continue  # legend and highlights only
+        for mr in rows[:MAX_SBS_PAIRS]:
+            start, end = _val(mr.get("start")), _val(mr.get("end"))
             passage = _str(mr.get("text")) or (
                 text[int(start) : int(end)] if start is not None and end is not None else ""
             )
             a, b = word_diff(passage, _str(mr.get("source_text")))
             src["pairs"].append(
-                {"a": a, "b": b, "similarity": sim, "match_type": _str(mr.get("match_type")), "start": start}
+                {
+                    "a": a,
+                    "b": b,
+                    "similarity": float(_val(mr.get("similarity")) or 0.0),
+                    "match_type": _str(mr.get("match_type")),
+                    "start": start,
+                }
             )
+        src["more_pairs"] = max(0, len(rows) - MAX_SBS_PAIRS)
     segments = highlight_segments(text, spans)
     css_of = {src["number"]: src["css"] for src in sources}
     for seg in segments:
