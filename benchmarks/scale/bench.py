@@ -116,7 +116,7 @@ def run_phase(args: list[str], log: Path) -> dict[str, Any]:
 
 
 # --- batches ----------------------------------------------------------------------------------------
-def generate(n: int, workdir: Path, seed: int) -> Path:
+def generate(n: int, workdir: Path, seed: int, generator_repo: Path = REPO) -> Path:
     """A generated batch of exactly ``n`` reports (2024-2025); returns its manifest."""
     folder = workdir / f"batch-{n}"
     manifest = folder / f"manifest-{n}.csv"
@@ -127,7 +127,7 @@ def generate(n: int, workdir: Path, seed: int) -> Path:
         [PYTHON, "-m", "pipeline.corpus.cli", "generate", "--seed", str(seed), "--units", str(units),
          "--years", "2024-2025", "--out", str(folder)],
         check=True,
-        cwd=REPO,
+        cwd=generator_repo,
     )
     with (folder / "manifest.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -169,12 +169,13 @@ def main() -> None:
     ap.add_argument("--allpairs-limit", type=float, default=600.0)
     ap.add_argument("--results", type=Path, default=Path(__file__).with_name("results.jsonl"))
     ap.add_argument("--label", default="", help="free text stored with the results (e.g. the commit)")
+    ap.add_argument("--generator-repo", type=Path, default=REPO, help="checkout whose pipeline.corpus generates")
     args = ap.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     phases = args.phases.split(",")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout
     for n in (int(s) for s in args.sizes.split(",")):
-        manifest = generate(n, args.workdir, args.seed)
+        manifest = generate(n, args.workdir, args.seed, args.generator_repo)
         run_dir = args.workdir / f"run-{n}"
         run_dir.mkdir(exist_ok=True)
         log = run_dir / "phases.log"

@@ -105,7 +105,9 @@ def _screen(args: argparse.Namespace, archive: Path | None) -> tuple[Any, dict[s
         if close:
             close()
     wall = time.perf_counter() - t
+    usage = _rusage()
     info = {
+        "cpu_screen_s": round(usage["cpu_self_s"] + usage["cpu_children_s"], 2),
         "reports": int(len(result.documents)),
         "errors": int(len(result.errors)),
         "matches": int(len(result.matches)),
