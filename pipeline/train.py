@@ -21,6 +21,7 @@ TRAINERS: list[tuple[str, str, str]] = [
         "pipeline.text.paragraphs:train",
         "paragraph -> section label for text without headings",
     ),
+    ("plan_items", "pipeline.stages.plans.classifier:train", "remediation item -> specific | vague, plus measure/deadline/target slots"),
 ]
 
 

@@ -1,0 +1,283 @@
+"""Find remediation items and stated weaknesses in a report, as character spans.
+
+Items are read wherever the author put them:
+
+* the plan section(s) (label ``plan``, alone or merged): bullet or numbered lines are one item
+  each; a paragraph is split into sentences; a list after a lead-in colon ("Năm 2026 tôi xin hứa
+  với chi bộ: a; b; c.") is split at semicolons;
+* a remedy introduced inside another section ("Biện pháp khắc phục: …", "Hướng khắc phục: …"
+  inside the weaknesses or causes) — the text after the marker up to the end of its paragraph
+  and the bullet lines right after it.
+
+Headings, lead-ins ending in a colon, sub-headings ("1. Phương hướng:"), closing lines ("Trên
+đây là …") and template leftovers ("……", "(nếu có)") are not items. A lead-in's deadline
+("Năm 2025:", "Trong quý I/2025, bản thân:") is returned as the item's ``context`` so that the
+classifier can read "Năm 2025: rà soát 45 hồ sơ" as timed.
+
+Weaknesses come from the weaknesses section(s), split the same way plus at semicolons, and stop
+at the causes ("Nguyên nhân …") when the report merged them into one section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import schema
+
+_BULLET = re.compile(r"^\s*(?:[-+*•–]+|\(?\d{1,2}(?:\.\d{1,2})*[.)/]|\(?[a-zđ][.)]|[IVX]{1,4}[./)])\s*", re.IGNORECASE)
+_PLAN_HEAD = re.compile(
+    r"^\s*(?:(?:phần|mục)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])?\s*[.)/]?\s*[*\-–]?\s*"
+    r"(?:(?:về\s+)?(?:phương\s+hướng|biện\s+pháp|giải\s+pháp|hướng\s+(?:khắc\s+phục|phấn\s+đấu|sửa\s+chữa)|"
+    r"kế\s+hoạch\s+(?:khắc\s+phục|tu\s+dưỡng|rèn\s+luyện|hành\s+động)|nhiệm\s+vụ\s+(?:trọng\s+tâm\s+)?(?:năm|thời\s+gian)|"
+    r"phấn\s+đấu\s+(?:trong\s+)?năm|cam\s+kết\s+khắc\s+phục))",
+    re.IGNORECASE,
+)
+_WEAK_HEAD = re.compile(
+    r"^\s*(?:(?:phần|mục)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])?\s*[.)/]?\s*[*\-–]?\s*"
+    r"(?:(?:về\s+)?(?:những\s+|các\s+|một\s+số\s+)?(?:hạn\s+chế|khuyết\s+điểm|tồn\s+tại|yếu\s+kém|mặt\s+(?:còn\s+)?(?:hạn\s+chế|tồn\s+tại)|thiếu\s+sót))",
+    re.IGNORECASE,
+)
+_INLINE_REMEDY = re.compile(
+    r"(?:^|(?<=[\n.;]))[ \t]*(?:[-+*•]\s*)?(?:\*\s*)?(?:biện\s+pháp|giải\s+pháp|hướng|phương\s+hướng|kế\s+hoạch)"
+    r"(?:\s+(?:khắc\s+phục|sửa\s+chữa|phấn\s+đấu|tới))?(?:\s+(?:trong\s+)?(?:thời\s+gian\s+tới|năm\s+\d{4}|năm\s+tới))?\s*:\s*",
+    re.IGNORECASE,
+)
+_CAUSES = re.compile(r"(?:^|\n|(?<=[.;:]))\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?(?:\*\s*)?nguyên\s+nhân", re.IGNORECASE)
+_SKIP = re.compile(
+    r"^\s*(?:trên\s+đây|người\s+tự\s+kiểm\s+điểm|xác\s+nhận|nơi\s+nhận|t/m|\(?ký|\(?nếu\s+có\)?\s*$|…+\s*$|\.{3,}\s*$|"
+    r"không\s*(?:có)?\s*\.?\s*$|\(?không\)?\s*\.?\s*$)",
+    re.IGNORECASE,
+)
+_INLINE_BULLET = re.compile(r"(?<=[.;])\s+[-+•]\s+(?=\S)")
+_NO_CONTENT = re.compile(r"^[\s….:;,\-()*+]*$")
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-ZĐÀ-Ỹ0-9\-+*•])|(?<=[.!?])\s*\n")
+
+
+@dataclass(frozen=True)
+class Span:
+    """An item or weakness: ``text`` is ``doc_text[start:end]``; ``context`` an inherited lead-in."""
+
+    start: int
+    end: int
+    text: str
+    context: str = ""
+    source: str = "plan"  # plan | inline
+
+
+def _parts(label: str) -> set[str]:
+    return set(str(label).split(schema.MERGE_SEP))
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Line spans inside ``[start, end)`` (without the newline)."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\n":
+        a += 1
+    while b > a and text[b - 1] in " \t\n":
+        b -= 1
+    return a, b
+
+
+def _strip_heading(text: str, a: int, b: int, head: re.Pattern[str]) -> tuple[int, int] | None:
+    """If line ``[a, b)`` is a heading: the content after its colon (or None when it has none).
+
+    Returns ``(a, b)`` unchanged when the line is no heading.
+    """
+    line = text[a:b]
+    m = head.match(line)
+    caps = line.strip() and line.strip() == line.strip().upper() and any(c.isalpha() for c in line) and len(line.strip()) > 8
+    if not m and not caps:
+        return a, b
+    colon = line.find(":", m.end() if m else 0)
+    if colon != -1 and colon < 160 and line[colon + 1 :].strip():
+        return _trim(text, a + colon + 1, b)
+    if m and colon == -1 and not caps and len(line) - m.end() > 60:
+        return a, b  # "Biện pháp khắc phục hạn chế ... rà soát ..." written as one sentence: content
+    return None
+
+
+def _is_lead_in(line: str) -> bool:
+    s = line.strip()
+    return s.endswith(":") and len(s) < 140
+
+
+def _split_sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    pos = a
+    for m in _SENT_END.finditer(text, a, b):
+        out.append(_trim(text, pos, m.start()))
+        pos = m.end()
+    out.append(_trim(text, pos, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+def _split_semicolons(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    pos = a
+    for i in range(a, b):
+        if text[i] == ";":
+            out.append(_trim(text, pos, i))
+            pos = i + 1
+    out.append(_trim(text, pos, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"[^\W\d_]+", s))
+
+
+def _block_units(text: str, a: int, b: int, head: re.Pattern[str], min_words: int) -> list[Span]:
+    """Items (or weaknesses) of one block of text.
+
+    A bullet or numbered line (with its wrapped continuation lines) is one unit; a paragraph is
+    split into sentences and each sentence at semicolons (a run-on list of measures); a lead-in
+    ("Năm 2026 tôi xin hứa với chi bộ:") is cut off and its deadline kept as context.
+    """
+    from pipeline.stages.plans.temporal import find_deadlines
+
+    units: list[Span] = []
+    context = ""
+    cur: list[int] | None = None  # the bullet being built: [start, end]
+
+    def flush() -> None:
+        nonlocal cur
+        if cur is not None:
+            x, y = _trim(text, cur[0], cur[1])
+            if y > x:
+                units.append(Span(x, y, text[x:y], context))
+        cur = None
+
+    lines = _lines(text, a, b)
+    for idx, (la, lb) in enumerate(lines):
+        la, lb = _trim(text, la, lb)
+        if lb <= la:
+            flush()
+            continue
+        line = text[la:lb]
+        if _SKIP.match(line) or _NO_CONTENT.match(line):
+            flush()
+            continue
+        stripped = _strip_heading(text, la, lb, head) if idx == 0 or not _BULLET.match(line) or head.match(line) else (la, lb)
+        if stripped is None:
+            flush()
+            continue
+        la, lb = stripped
+        line = text[la:lb]
+        if _is_lead_in(line):
+            flush()
+            found = find_deadlines(line, 2000)
+            context = found[0].text if found else ""
+            continue
+        # "Năm 2025: rà soát …" / "Về học tập: …": a lead-in and content on one line
+        lead = re.match(r"^((?:[-+*•]\s*)?[^:;.\n]{2,60}):\s+(?=\S)", line)
+        lead_ctx = ""
+        if lead and not re.search(r"\d{1,2}:\d{2}", line[: lead.end() + 2]):
+            found = find_deadlines(lead.group(1), 2000)
+            lead_ctx = found[0].text if found else ""
+        if _BULLET.match(line):
+            flush()
+            inner = [m.start() for m in _INLINE_BULLET.finditer(line)]
+            if inner:  # "- a. - b." typed on one line (a table cell)
+                bounds = [0, *[i + 1 for i in inner], len(line)]
+                for x, y in zip(bounds, bounds[1:], strict=False):
+                    x, y = _trim(text, la + x, la + y)
+                    if y > x:
+                        units.append(Span(x, y, text[x:y], lead_ctx or context))
+                continue
+            cur = [la, lb]
+            continue
+        if cur is not None and line[:1].islower():
+            cur[1] = lb  # a wrapped bullet line
+            continue
+        flush()
+        content_a = la
+        ctx = context
+        if lead and (";" in line[lead.end() :] or lead_ctx):
+            content_a = la + lead.end()
+            ctx = lead_ctx or context
+        for x, y in _split_sentences(text, content_a, lb):
+            pieces = _split_semicolons(text, x, y)
+            # "Năm 2022 kiểm tra …; chỉ đạo …; phối hợp …": the opening time frame covers the list
+            first = find_deadlines(text[pieces[0][0] : pieces[0][1]], 2000) if len(pieces) > 1 else []
+            lead_dl = first[0].text if first and first[0].start == 0 else ""
+            for k, (px, py) in enumerate(pieces):
+                units.append(Span(px, py, text[px:py], (lead_dl if k and lead_dl else ctx)))
+    flush()
+    return [u for u in units if _words(u.text) >= min_words and not _SKIP.match(u.text)]
+
+
+def plan_items(text: str, sections: list[tuple[str, int, int]]) -> list[Span]:
+    """Remediation items of a report: ``sections`` are ``(label, start, end)`` rows of the doc."""
+    items: list[Span] = []
+    covered: list[tuple[int, int]] = []
+    for label, a, b in sections:
+        if "plan" in _parts(label):
+            items.extend(_block_units(text, a, b, _PLAN_HEAD, min_words=3))
+            covered.append((a, b))
+    for a, b in inline_remedy_spans(text, sections):
+        if any(ca <= a < cb for ca, cb in covered):
+            continue
+        items.extend(Span(s.start, s.end, s.text, s.context, "inline") for s in _block_units(text, a, b, _PLAN_HEAD, min_words=3))
+    items.sort(key=lambda s: s.start)
+    return items
+
+
+def inline_remedy_spans(text: str, sections: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """Remedies written inside non-plan sections ("Biện pháp khắc phục: …")."""
+    out = []
+    for label, a, b in sections:
+        parts = _parts(label)
+        if "plan" in parts or parts & {"header", "self_rating", "other"}:
+            continue
+        for m in _INLINE_REMEDY.finditer(text, a, b):
+            start = m.end()
+            # the paragraph after the marker, plus bullet lines right after it
+            stop = text.find("\n", start, b)
+            stop = b if stop == -1 else stop
+            while stop < b:
+                nxt = text.find("\n", stop + 1, b)
+                nxt = b if nxt == -1 else nxt
+                line = text[stop + 1 : nxt]
+                if line.strip() and _BULLET.match(line) and not _CAUSES.match(line) and not _WEAK_HEAD.match(_BULLET.sub("", line, count=1)):
+                    stop = nxt
+                else:
+                    break
+            cm = _CAUSES.search(text, start, stop)
+            if cm:
+                stop = cm.start()
+            if stop > start:
+                out.append((start, stop))
+    return out
+
+
+def weaknesses(text: str, sections: list[tuple[str, int, int]]) -> list[Span]:
+    """Stated weaknesses: units of the weaknesses section(s), without causes or inline remedies."""
+    out: list[Span] = []
+    inline = inline_remedy_spans(text, sections)
+    for label, a, b in sections:
+        if "weaknesses" not in _parts(label):
+            continue
+        stop = b
+        cm = _CAUSES.search(text, a + 1, b)
+        if cm and cm.start() > a:
+            stop = cm.start()
+        for ia, _ib in inline:
+            if a <= ia < stop:
+                # cut at the start of the line holding the marker
+                stop = min(stop, max(text.rfind("\n", a, ia), a))
+        for u in _block_units(text, a, stop, _WEAK_HEAD, min_words=3):
+            if re.match(r"^\s*(?:không\s+có|chưa\s+có)\b", u.text, re.IGNORECASE) and _words(u.text) <= 6:
+                continue
+            out.append(u)
+    return out

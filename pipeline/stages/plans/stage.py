@@ -1,0 +1,267 @@
+"""The plans stage: remediation items, their SMART slots, vague_plan and unremedied_weaknesses.
+
+For each report:
+
+1. :mod:`items` finds the remediation items (plan section, bullets, run-on paragraphs, remedies
+   inside other sections) and the stated weaknesses.
+2. :mod:`temporal` reads each item's deadline (or the deadline of its lead-in, "Năm 2025: …")
+   and normalises it; :mod:`classifier` (models/plan_items.skops) gives the probability that the
+   item is specific (``score``) and which of measure / target it lacks; the deadline slot is the
+   grammar's verdict.
+3. :mod:`linking` links each item to the weakness it answers.
+
+Findings:
+
+* ``vague_plan`` — flag 1 when no item is specific (a measure with a deadline or a measurable
+  target), and when the report has no item at all. Score = 1 - the highest item score (1.0
+  without items), so the flag is ``score > 1 - item_threshold``.
+* ``unremedied_weaknesses`` — flag 1 when at least one stated weakness has no item answering it.
+  Score = share of the stated weaknesses left without remedy (0 when none is stated). Detail =
+  those weaknesses, ';'-joined.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from pipeline import schema
+from pipeline.model import Batch
+from pipeline.stages.plans.classifier import MODEL_NAME, LexiconModel
+from pipeline.stages.plans.items import Span, plan_items, weaknesses
+from pipeline.stages.plans.linking import LinkParams, link_score
+from pipeline.stages.plans.temporal import find_deadlines
+
+log = logging.getLogger(__name__)
+
+SLOT_NAMES_VI = {"measure": "biện pháp cụ thể", "deadline": "thời hạn", "target": "chỉ tiêu đo được"}
+
+
+@dataclass
+class PlanParams:
+    """Thresholds of the stage (recorded in ``batch.params["plans"]``)."""
+
+    item_threshold: float | None = None  # None: the model's own (chosen by CV on the train split)
+    model: str = MODEL_NAME
+    link: LinkParams = field(default_factory=LinkParams)
+    max_reason_items: int = 3  # weaknesses quoted in a reason
+    quote_chars: int = 70
+
+
+def _load_model(name: str) -> tuple[Any, str]:
+    from pipeline.modelio import ModelError, load_card, load_model
+
+    try:
+        model = load_model(name)
+        return model, f"{name} (sha256 {load_card(name).get('sha256', '')[:12]})"
+    except ModelError as exc:
+        log.warning("plan item model not available (%s); falling back to the lexicon baseline", exc)
+        return LexiconModel(), "lexicon baseline (model not found)"
+
+
+def _quote(text: str, n: int) -> str:
+    t = " ".join(text.split()).lstrip("-+*• ").rstrip(".;, ")
+    return t if len(t) <= n else t[: n - 1].rstrip() + "…"
+
+
+class PlanStage:
+    """Stage ``plans``: vague_plan and unremedied_weaknesses (see module docstring)."""
+
+    name = "plans"
+    provides = ("vague_plan", "unremedied_weaknesses")
+
+    def __init__(self, model: Any = None, **params: Any) -> None:
+        link = params.pop("link", None)
+        self.params = PlanParams(**params)
+        if isinstance(link, dict):
+            self.params.link = LinkParams(**link)
+        elif isinstance(link, LinkParams):
+            self.params.link = link
+        self._model = model
+        self._model_desc = "given" if model is not None else ""
+
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            self._model, self._model_desc = _load_model(self.params.model)
+        return self._model
+
+    # ------------------------------------------------------------------------------------
+    def run(self, batch: Batch) -> None:
+        t0 = time.perf_counter()
+        p = self.params
+        model = self.model
+        threshold = p.item_threshold if p.item_threshold is not None else float(getattr(model, "threshold", 0.5))
+        sections = batch.sections
+        by_doc = {d: g for d, g in sections.groupby("doc_id")} if len(sections) else {}
+
+        # 1. items and weaknesses of every report
+        docs: list[dict[str, Any]] = []
+        all_texts: list[str] = []
+        all_years: list[int] = []
+        for doc in batch.documents.itertuples(index=False):
+            text = str(doc.text) if isinstance(doc.text, str) else ""
+            year = _year(doc.year)
+            g = by_doc.get(doc.doc_id)
+            secs = [] if g is None else [(str(r.label), int(r.start), int(r.end)) for r in g.itertuples(index=False)]
+            items = plan_items(text, secs)
+            weak = weaknesses(text, secs)
+            has_plan_section = any("plan" in str(lab).split(schema.MERGE_SEP) for lab, _a, _b in secs)
+            rows = []
+            for it in items:
+                own = find_deadlines(it.text, year)
+                ctx = find_deadlines(it.context, year) if (not own and it.context) else []
+                dl = _primary(own) or _primary(ctx)
+                scored = it.text if own or not it.context else f"{it.context}: {it.text}"
+                rows.append({"span": it, "deadline": dl, "scored": scored})
+                all_texts.append(scored)
+                all_years.append(year)
+            docs.append({"doc_id": doc.doc_id, "items": rows, "weak": weak, "has_plan_section": has_plan_section})
+
+        # 2. classify every item at once
+        preds = model.predict(all_texts, all_years) if all_texts else []
+        k = 0
+        plan_rows: list[dict[str, Any]] = []
+        finding_rows: list[dict[str, Any]] = []
+        n_items = n_specific = n_weak = n_unremedied = 0
+        for d in docs:
+            items = d["items"]
+            for row in items:
+                pr = preds[k]
+                k += 1
+                row["score"] = float(pr["score"])
+                row["label"] = "specific" if row["score"] >= threshold else "vague"
+                row["missing"] = _missing(pr, row["deadline"] is not None, row["label"])
+            # 3. links
+            weak: list[Span] = d["weak"]
+            scores = [[link_score(w.text, r["span"].text, p.link) for r in items] for w in weak]
+            remedied = [bool(s) and max(s) >= p.link.threshold for s in scores]
+            for j, row in enumerate(items):
+                best_i, best_s = None, 0.0
+                for i in range(len(weak)):
+                    if scores[i][j] >= p.link.threshold and scores[i][j] > best_s:
+                        best_i, best_s = i, scores[i][j]
+                row["answers"] = weak[best_i].text if best_i is not None else ""
+            for row in items:
+                sp: Span = row["span"]
+                dl = row["deadline"]
+                plan_rows.append(
+                    {
+                        "doc_id": d["doc_id"],
+                        "item": sp.text,
+                        "label": row["label"],
+                        "missing": ";".join(row["missing"]),
+                        "score": round(row["score"], 4),
+                        "start": sp.start,
+                        "end": sp.end,
+                        "deadline": dl.text if dl else "",
+                        "deadline_start": dl.iso_start if dl else "",
+                        "deadline_end": dl.iso_end if dl else "",
+                        "answers_weakness": row["answers"],
+                    }
+                )
+            finding_rows.append(self._vague_plan(d["doc_id"], items, d["has_plan_section"], threshold))
+            finding_rows.append(self._unremedied(d["doc_id"], weak, remedied))
+            n_items += len(items)
+            n_specific += sum(r["label"] == "specific" for r in items)
+            n_weak += len(weak)
+            n_unremedied += sum(not r for r in remedied)
+
+        if plan_rows:
+            batch.add_plans(pd.DataFrame(plan_rows, columns=list(schema.PLAN_COLUMNS)))
+        batch.add_findings(finding_rows)
+        params = asdict(p)
+        params.update(
+            {
+                "item_threshold": threshold,
+                "vague_plan_rule": "flag = no item with score >= item_threshold; score = 1 - max item score (1.0 without items)",
+                "unremedied_rule": "flag = a stated weakness with no item of link score >= link.threshold; score = share unremedied",
+                "model": self._model_desc,
+                "counts": {"items": n_items, "specific_items": n_specific, "weaknesses": n_weak, "unremedied": n_unremedied},
+                "seconds": round(time.perf_counter() - t0, 3),
+            }
+        )
+        batch.params["plans"] = params
+
+    # ------------------------------------------------------------------------------------
+    def _vague_plan(self, doc_id: str, items: list[dict[str, Any]], has_section: bool, threshold: float) -> dict[str, Any]:
+        if not items:
+            where = "Phần phương hướng, biện pháp khắc phục không có biện pháp nào" if has_section else "Không có phần phương hướng, biện pháp khắc phục"
+            return {"doc_id": doc_id, "finding": "vague_plan", "flag": 1, "score": 1.0, "reason": where + ".", "detail": "items=0;specific=0"}
+        best = max(r["score"] for r in items)
+        n = len(items)
+        spec = sum(r["label"] == "specific" for r in items)
+        flag = int(spec == 0)
+        detail = f"items={n};specific={spec}"
+        if not flag:
+            reason = f"{spec}/{n} mục có biện pháp kèm thời hạn hoặc chỉ tiêu đo được."
+        else:
+            counts = {s: sum(s in r["missing"] for r in items) for s in schema.PLAN_SLOTS}
+            parts = []
+            for s in schema.PLAN_SLOTS:
+                c = counts[s]
+                if c == n:
+                    parts.append(f"{'cả ' if n == 2 else ''}{n} mục đều thiếu {SLOT_NAMES_VI[s]}" if n > 1 else f"mục duy nhất thiếu {SLOT_NAMES_VI[s]}")
+                elif c:
+                    parts.append(f"{c}/{n} mục thiếu {SLOT_NAMES_VI[s]}")
+            reason = "Không có biện pháp nào có thời hạn hoặc chỉ tiêu đo được: " + ("; ".join(parts) if parts else f"{n} mục đều chung chung") + "."
+            detail += ";" + ";".join(f"missing_{s}={counts[s]}" for s in schema.PLAN_SLOTS)
+        return {"doc_id": doc_id, "finding": "vague_plan", "flag": flag, "score": round(1.0 - best, 4), "reason": reason, "detail": detail}
+
+    def _unremedied(self, doc_id: str, weak: list[Span], remedied: list[bool]) -> dict[str, Any]:
+        p = self.params
+        if not weak:
+            return {"doc_id": doc_id, "finding": "unremedied_weaknesses", "flag": 0, "score": 0.0, "reason": "Không nêu hạn chế cụ thể nào.", "detail": ""}
+        left = [w for w, r in zip(weak, remedied, strict=True) if not r]
+        share = len(left) / len(weak)
+        if not left:
+            return {
+                "doc_id": doc_id,
+                "finding": "unremedied_weaknesses",
+                "flag": 0,
+                "score": 0.0,
+                "reason": f"Cả {len(weak)} hạn chế đều có biện pháp khắc phục." if len(weak) > 1 else "Hạn chế nêu ra có biện pháp khắc phục.",
+                "detail": "",
+            }
+        quoted = "; ".join(f"«{_quote(w.text, p.quote_chars)}»" for w in left[: p.max_reason_items])
+        more = f" và {len(left) - p.max_reason_items} hạn chế khác" if len(left) > p.max_reason_items else ""
+        reason = f"{len(left)}/{len(weak)} hạn chế không có biện pháp khắc phục: {quoted}{more}."
+        detail = ";".join(" ".join(w.text.replace(";", ",").split()) for w in left)
+        return {"doc_id": doc_id, "finding": "unremedied_weaknesses", "flag": 1, "score": round(share, 4), "reason": reason, "detail": detail}
+
+
+def _missing(pred: dict[str, Any], has_deadline: bool, label: str) -> list[str]:
+    """Slots missing from an item: measure and target from the slot models, deadline from the
+    grammar; reconciled with the label (a vague item lacks something, a specific one has its
+    measure and a deadline or a target)."""
+    proba = dict(pred.get("slot_proba", {}))
+    proba["deadline"] = 1.0 if has_deadline else 0.0
+    present = {s: proba.get(s, 0.0) >= 0.5 for s in schema.PLAN_SLOTS}
+    if label == "specific":
+        present["measure"] = True
+        if not (present["deadline"] or present["target"]):
+            present["target"] = True
+    elif present["measure"] and (present["deadline"] or present["target"]):
+        # the label model judged it vague although every slot reads present: name the weakest slot
+        weakest = min(("measure", "target") if present["target"] else ("measure",), key=lambda s: proba.get(s, 0.0))
+        present[weakest] = False
+    return [s for s in schema.PLAN_SLOTS if not present[s]]
+
+
+def _primary(found: list[Any]) -> Any:
+    """The deadline to report for an item: a dated one first, then an event, then a recurring one."""
+    if not found:
+        return None
+    rank = {"date": 0, "period": 0, "event": 1, "recurring": 2}
+    return min(found, key=lambda d: (rank.get(d.kind, 3) if (d.period_start or d.period_end or d.kind != "period") else 3, d.start))
+
+
+def _year(v: Any) -> int:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return time.localtime().tm_year
