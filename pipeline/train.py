@@ -21,6 +21,11 @@ TRAINERS: list[tuple[str, str, str]] = [
         "pipeline.text.paragraphs:train",
         "paragraph -> section label for text without headings",
     ),
+    ("content_dimension", "pipeline.stages.content.models:train_dimension", "sentence -> dimension (14 classes)"),
+    ("content_quality", "pipeline.stages.content.models:train_quality", "sentence -> substantive | stock"),
+    ("content_results", "pipeline.stages.content.models:train_results", "result statement -> quantified | qualitative"),
+    ("content_weaknesses", "pipeline.stages.content.models:train_weaknesses", "weakness statement -> specific | generic"),
+    ("content_link", "pipeline.stages.content.models:train_link", "TF-IDF space linking collective shortcomings"),
     ("plan_items", "pipeline.stages.plans.classifier:train", "remediation item -> specific | vague, plus measure/deadline/target slots"),
 ]
 
