@@ -89,6 +89,12 @@ def main(verbose: bool) -> None:
 )
 @click.option("--no-html", is_flag=True, help="Do not write report.html.")
 @click.option("--no-xlsx", is_flag=True, help="Do not write report.xlsx.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Pseudonymise the outputs for sharing outside the commission: names become "
+    "'Đảng viên 017' (stable within the run), dates of birth, addresses, phones and file names hidden.",
+)
 def screen_cmd(
     inputs: tuple[Path, ...],
     manifest: Path | None,
@@ -104,6 +110,7 @@ def screen_cmd(
     lang: str,
     no_html: bool,
     no_xlsx: bool,
+    redact: bool,
 ) -> None:
     """Screen INPUT files/folders (.docx, .txt, .md); without INPUT, the bundled sample batch."""
     from pipeline.screen import SAMPLE_DIR, screen
@@ -131,13 +138,17 @@ def screen_cmd(
     finally:
         progress.close()
         close_engine(engine)
+    if redact:
+        from pipeline.report.redact import redact as redact_result
+
+        result = redact_result(result)
     folder = result.write(out, html=not no_html, xlsx=not no_xlsx, lang=lang)
     docs, errs = len(result.documents), len(result.errors)
     flagged = int((result.documents["risk"].fillna(0) >= 0.5).sum()) if docs else 0
     click.echo(f"Screened {docs} report(s), {errs} could not be read, {flagged} with risk >= 0.5.")
     files = ["documents.csv", "matches.csv", "plans.csv", "errors.csv", "units.csv", "run.json"]
     files += [name for name, off in (("report.html", no_html), ("report.xlsx", no_xlsx)) if not off]
-    click.echo(f"Outputs in {folder.resolve()}: {', '.join(files)}")
+    click.echo(f"Outputs in {folder.resolve()}: {', '.join(files)}" + (" (redacted)" if redact else ""))
 
 
 def _mount_optional_groups() -> None:
