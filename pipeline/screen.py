@@ -26,7 +26,7 @@ import pandas as pd
 from pipeline.engine.local import Engine, SerialEngine
 from pipeline.ingest.header import slug
 from pipeline.ingest.manifest import load_manifest
-from pipeline.ingest.readers import IngestError
+from pipeline.ingest.readers import IngestError, display_path
 from pipeline.model import DOCUMENT_FRAME_COLUMNS, SECTION_COLUMNS, SENTENCE_COLUMNS, Batch
 from pipeline.prepare import PreparedDoc, prepare_file
 from pipeline.stages.registry import load_stage, stage_names
@@ -198,7 +198,7 @@ def screen(
         if not r.path.exists():
             errors.append(
                 {
-                    "path": str(r.path),
+                    "path": display_path(r.path),
                     "error": f"listed in the manifest (line {r.line}) but the file does not exist",
                 }
             )
@@ -221,10 +221,12 @@ def screen(
         if progress:
             progress("read", i + 1, len(work))
     prepared = [o.doc for o in outcomes if o.doc is not None]
-    errors.extend({"path": str(o.path), "error": o.error} for o in outcomes if o.error is not None)
+    errors.extend({"path": display_path(o.path), "error": o.error} for o in outcomes if o.error is not None)
     timings["read+tokenize"] = time.perf_counter() - t
     batch = build_batch(prepared, errors)
-    batch.sentences = sentence_frame(batch, {str(o.path): o.sentences for o in outcomes if o.doc is not None})
+    batch.sentences = sentence_frame(
+        batch, {display_path(o.path): o.sentences for o in outcomes if o.doc is not None}
+    )
     cache_hits = sum(o.cache_hit for o in outcomes)
     batch.params["engine"] = {
         "name": getattr(engine, "name", type(engine).__name__),
@@ -323,15 +325,18 @@ def build_batch(prepared: list[PreparedDoc], errors: list[dict[str, str]]) -> Ba
             doc_id, n = f"{base}-{n}", n + 1
         used.add(doc_id)
         warnings = list(p.warnings)
+        if display_path(p.path) != str(p.path):
+            warnings.append("file name is not valid UTF-8 (odd bytes shown as \\x escapes)")
         twins = [q for q in by_hash[p.sha256] if q is not p]
         if twins:
             warnings.append(
-                "identical file submitted under another name: " + ", ".join(str(q.path.name) for q in twins)
+                "identical file submitted under another name: "
+                + ", ".join(display_path(q.path.name) for q in twins)
             )
         doc_rows.append(
             {
                 "doc_id": doc_id,
-                "path": str(p.path),
+                "path": display_path(p.path),
                 "member_id": p.member_id,
                 "unit": p.unit,
                 "year": p.year,
@@ -363,7 +368,8 @@ def _make_doc_id(p: PreparedDoc) -> str:
     year = p.year if p.year is not None else "unknown"
     if p.member_id and p.member_id != "unknown":
         return f"{p.member_id}-{year}"
-    return f"{slug(p.path.stem)}-{hashlib.sha256(str(p.path).encode()).hexdigest()[:6]}"
+    digest = hashlib.sha256(str(p.path).encode("utf-8", "surrogateescape")).hexdigest()[:6]
+    return f"{slug(p.path.stem)}-{digest}"
 
 
 @dataclass
@@ -447,7 +453,7 @@ def run_info(
         "soi_version": v("soi"),
         "python": sys.version.split()[0],
         "versions": {p: v(p) for p in ("underthesea", "scikit-learn", "rapidfuzz", "pandas", "python-docx")},
-        "manifest": str(manifest) if manifest else None,
+        "manifest": display_path(manifest) if manifest else None,
         "counts": {
             "files": len(files),
             "documents": int(len(batch.documents)),

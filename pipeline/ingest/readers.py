@@ -58,6 +58,18 @@ class RawDocument:
     warnings: list[str] = field(default_factory=list)
 
 
+def display_path(path: str | Path) -> str:
+    """``path`` as text every output can hold: a file name that is not valid UTF-8 (a zip made
+    on Windows, unpacked on Linux) keeps its odd bytes as ``\\xNN`` escapes instead of
+    surrogates that no UTF-8 file can store."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
 def read_document(path: str | Path) -> RawDocument:
     """Read the report at ``path``. Raises :class:`IngestError` with a plain-words reason."""
     path = Path(path)
@@ -65,13 +77,18 @@ def read_document(path: str | Path) -> RawDocument:
         size = path.stat().st_size
     except OSError as exc:
         raise IngestError(f"file not found or not readable ({exc.strerror})") from exc
+    if not path.is_file():
+        raise IngestError("not a regular file (a folder, device or pipe)")
     if size == 0:
         raise IngestError("empty file")
     if size > MAX_FILE_BYTES:
         raise IngestError(
             f"file too large ({size / 2**20:.1f} MB; the limit is {MAX_FILE_BYTES / 2**20:.0f} MB)"
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read the file ({exc.strerror or type(exc).__name__})") from exc
     digest = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     sniffed = _sniff(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ GOOD = [
 ]
 #: Same bytes as good_02.docx under another name.
 DUPLICATE = ("good_02_copy.docx", "good_02.docx")
+#: A good report whose file name is not valid UTF-8 (cp1258 bytes, as from a zip made on
+#: Windows), and the name the outputs show for it.
+BAD_NAME = (b"B\xe1o_c\xe1o_2024.txt", "B\\xe1o_c\\xe1o_2024.txt")
 #: Manifest rows naming files that do not exist (line numbers in the manifest).
 MISSING = {"missing_a.docx": 4, "sub/missing_b.txt": 5}
 
@@ -52,6 +56,8 @@ def screened(tmp_path_factory: pytest.TempPathFactory) -> ScreenedBatch:
     for name, index, fmt in GOOD:
         write_good(folder, name, index, fmt)
     shutil.copyfile(folder / DUPLICATE[1], folder / DUPLICATE[0])
+    with open(os.fsencode(folder) + b"/" + BAD_NAME[0], "wb") as fh:
+        fh.write(good_report(903).encode("utf-8"))
     manifest = folder / "manifest.csv"
     with manifest.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -66,7 +72,11 @@ def screened(tmp_path_factory: pytest.TempPathFactory) -> ScreenedBatch:
         ["screen", str(folder), "--manifest", str(manifest), "--out", str(out), "--no-cache", "-q"],
         catch_exceptions=False,
     )
-    good = [g[0] for g in GOOD] + [DUPLICATE[0]] + [h.name for h in hostile if h.expect == "warning"]
+    good = (
+        [g[0] for g in GOOD]
+        + [DUPLICATE[0], BAD_NAME[1]]
+        + [h.name for h in hostile if h.expect == "warning"]
+    )
     docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
     errors = pd.read_csv(out / "errors.csv", dtype=str, keep_default_na=False)
     return ScreenedBatch(folder, out, result.exit_code, result.output, hostile, good, docs, errors)

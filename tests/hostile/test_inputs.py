@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .builders import HOSTILE
-from .conftest import DUPLICATE, MISSING, ScreenedBatch
+from .conftest import BAD_NAME, DUPLICATE, MISSING, ScreenedBatch
 
 #: What a plain-words reason must not look like: tracebacks, exception class names, lxml's
 #: "(<string>, line 1)", zlib's "Error -3", Python reprs.
@@ -75,3 +75,37 @@ def test_manifest_fields_used_and_others_guessed(screened: ScreenedBatch) -> Non
     assert docs.loc["good_00.docx", "member_id"] == "m-000"
     assert docs.loc["good_00.docx", "guessed_fields"] == ""
     assert "member_id" in docs.loc["good_04.docx", "guessed_fields"]
+
+
+def test_file_name_not_utf8(screened: ScreenedBatch) -> None:
+    """A name in Windows code-page bytes must not crash the writers (it did: UnicodeEncodeError
+    on surrogates, nothing written); it is shown with \\x escapes and a warning."""
+    docs = screened.documents.set_index(screened.documents["path"].map(lambda p: Path(p).name))
+    assert "file name is not valid UTF-8" in docs.loc[BAD_NAME[1], "warnings"]
+    for name in ("documents.csv", "errors.csv", "run.json"):
+        (screened.out / name).read_bytes().decode("utf-8")  # every output stays valid UTF-8
+
+
+def test_unreadable_and_special_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from pipeline.ingest.readers import IngestError, read_document
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Đảng viên", encoding="utf-8")
+    real = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    with pytest.raises(IngestError, match=r"cannot read the file \(Permission denied\)"):
+        read_document(locked)
+    with pytest.raises(IngestError, match="not a regular file"):
+        read_document(tmp_path)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(IngestError, match="not a regular file"):
+        read_document(fifo)  # would block forever on read
