@@ -50,10 +50,13 @@ def prepare_file(path: Path, row: ManifestRow | None, segmenter: SectionSegmente
     raw = read_document(path)
     text = normalize(raw.text)
     if len(text) < 40:
-        raise IngestError("almost no text (fewer than 40 characters)")
+        raise IngestError(f"almost no text ({len(text)} characters; a report has thousands)")
     warnings = list(raw.warnings)
     if syllable_ratio(text) < MIN_VIETNAMESE_RATIO:
-        raise IngestError("not Vietnamese text (too few Vietnamese syllables)")
+        raise IngestError(
+            f"not Vietnamese text ({syllable_ratio(text):.0%} of its words are Vietnamese syllables; "
+            "a report has over 85%)"
+        )
     if diacritic_ratio(text) < MIN_DIACRITIC_RATIO:
         warnings.append("text typed without Vietnamese diacritics: detectors are less accurate")
     info = parse_header(text)
