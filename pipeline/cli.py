@@ -112,7 +112,12 @@ def screen_cmd(
     no_xlsx: bool,
     redact: bool,
 ) -> None:
-    """Screen INPUT files/folders (.docx, .txt, .md); without INPUT, the bundled sample batch."""
+    """Screen INPUT files/folders (.docx, .txt, .md); without INPUT, the bundled sample batch.
+
+    Files that cannot be screened (corrupt or encrypted, .doc/.pdf, over 20 MB or over
+    1,000,000 characters of text, not Vietnamese) are listed in errors.csv with the reason;
+    the batch goes on.
+    """
     from pipeline.screen import SAMPLE_DIR, screen
 
     if not inputs and manifest is None:

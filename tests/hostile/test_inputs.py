@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from .builders import HOSTILE
 from .conftest import BAD_NAME, DUPLICATE, MISSING, ScreenedBatch
@@ -109,3 +110,12 @@ def test_unreadable_and_special_files(tmp_path: Path, monkeypatch: pytest.Monkey
     os.mkfifo(fifo)
     with pytest.raises(IngestError, match="not a regular file"):
         read_document(fifo)  # would block forever on read
+
+
+def test_limits_documented_in_the_cli_help() -> None:
+    from pipeline.cli import main
+    from pipeline.ingest.readers import MAX_FILE_BYTES, MAX_TEXT_CHARS
+
+    text = " ".join(CliRunner().invoke(main, ["screen", "--help"]).output.split())
+    assert f"over {MAX_FILE_BYTES // 2**20} MB" in text
+    assert f"over {MAX_TEXT_CHARS:,} characters" in text
