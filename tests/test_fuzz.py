@@ -11,7 +11,7 @@ every whitespace and dash Word produces, bullets, dotted leaders, control charac
 whole heading lines of the forms, so the segmenter's heading paths are exercised too.
 Runs are derandomised (the same examples every run) so CI never flakes; raise
 ``SOI_FUZZ_EXAMPLES`` for a longer local run (20,000 normaliser and 8,000 segmenter
-examples passed locally).
+examples passed locally, 10,000 more after the fix below).
 
 Found by this fuzzing and fixed in pipeline/text/normalize.py: text whose combining marks did
 not all compose under NFC (a control or zero-width character between a letter and its mark,
@@ -23,11 +23,10 @@ kept below as regression tests.
 from __future__ import annotations
 
 import os
-import re
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import schema
@@ -85,13 +84,9 @@ _FORBIDDEN = set("\r\t\x0b\x0c\u00a0\u2028\u2029\u200b\ufeff\u00ad") | {
 }
 
 
-_STRAY_MARK = re.compile(r"[\u0300-\u036f]")
-
-
 @FUZZ
 @given(any_text)
 def test_normalize_is_idempotent_and_clean(text: str) -> None:
-    assume(not _STRAY_MARK.search(unicodedata.normalize("NFC", text)))  # the known failure, below
     once = normalize(text)
     assert normalize(once) == once
     assert unicodedata.is_normalized("NFC", once)
