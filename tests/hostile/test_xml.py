@@ -126,3 +126,39 @@ def test_python_docx_parser_expands_nothing(secret_file: Path, listener: Listene
     assert SECRET not in text
     assert text.count("lol") < 10
     assert listener.connections == 0
+
+
+def test_external_relationships_are_never_fetched(tmp_path: Path, listener: Listener) -> None:
+    """A linked picture and a remote attached template (the "template injection" of Word
+    attacks) point at a local listener: reading the report must not connect."""
+    import io
+    import zipfile
+
+    url = f"http://127.0.0.1:{listener.port}"
+    base = docx_bytes(good_report(2))
+    rels = zipfile.ZipFile(io.BytesIO(base)).read("word/_rels/document.xml.rels").decode("utf-8")
+    image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+    template = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdEvil1" Type="{image}" Target="{url}/x.png" TargetMode="External"/></Relationships>',
+    )
+    settings_rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rIdEvil2" Type="{template}" Target="{url}/t.dotm" TargetMode="External"/>'
+        "</Relationships>"
+    )
+    path = tmp_path / "linked.docx"
+    path.write_bytes(
+        replace_parts(
+            base,
+            {
+                "word/_rels/document.xml.rels": rels.encode(),
+                "word/_rels/settings.xml.rels": settings_rels.encode(),
+            },
+        )
+    )
+    doc = read_document(path)
+    assert "Họ và tên" in doc.text
+    assert listener.connections == 0
