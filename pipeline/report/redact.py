@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import dataclasses
 import functools
 import hashlib
 import hmac
@@ -88,8 +89,6 @@ _PRIORITY = {"person": 0, "field": 1, "dob": 2, "file": 3, "unknown": 4}
 
 def redact(result: ScreenResult, salt: bytes | None = None) -> ScreenResult:
     """A redacted copy of ``result`` (see module docstring); ``result`` is left unchanged."""
-    from pipeline.screen import ScreenResult
-
     batch = copy.copy(result.batch)
     r = _Redactor(result, salt if salt is not None else secrets.token_bytes(16))
     batch.documents = r.document_frame(result.batch.documents)
@@ -109,7 +108,8 @@ def redact(result: ScreenResult, salt: bytes | None = None) -> ScreenResult:
         "pseudonyms": "stable within this run only (salted order)",
         "hidden": "names, dates of birth, addresses, phones, e-mails, ID numbers, file names, sha256",
     }
-    return ScreenResult(
+    return dataclasses.replace(
+        result,
         documents=r.output_documents(result.documents),
         matches=r.match_frame(result.matches),
         plans=r.plan_frame(result.plans),
