@@ -400,24 +400,21 @@ class Archive:
         if not years:
             return empty_frame(DOCUMENT_FRAME_COLUMNS), empty_frame(SECTION_COLUMNS)
         marks = ", ".join("?" * len(years))
+        excl = self._temp_keys("_excl", "doc_id", (str(d) for d in exclude_doc_ids))
+        where = f"r.year IN ({marks}) AND r.doc_id NOT IN (SELECT doc_id FROM {excl})"
         docs = pd.read_sql_query(
-            f"SELECT {', '.join(map(_q, DOCUMENT_FRAME_COLUMNS))} FROM reports WHERE year IN ({marks}) "
-            "ORDER BY year, unit, doc_id",
+            f"SELECT {', '.join('r.' + _q(c) for c in DOCUMENT_FRAME_COLUMNS)} FROM reports r WHERE {where} "
+            "ORDER BY r.year, r.unit, r.doc_id",
             self.conn,
             params=years,
         )
-        excluded = {str(d) for d in exclude_doc_ids}
-        if excluded:
-            docs = docs[~docs["doc_id"].isin(excluded)].reset_index(drop=True)
         docs["year"] = docs["year"].astype("Int64")
         secs = pd.read_sql_query(
             f"SELECT {', '.join('s.' + _q(c) for c in SECTION_COLUMNS)} FROM sections s "
-            f"JOIN reports r ON s.doc_id = r.doc_id WHERE r.year IN ({marks}) ORDER BY s.rowid",
+            f"JOIN reports r ON s.doc_id = r.doc_id WHERE {where} ORDER BY s.rowid",
             self.conn,
             params=years,
         )
-        if excluded:
-            secs = secs[~secs["doc_id"].isin(excluded)].reset_index(drop=True)
         return docs, secs
 
     def partitions(self) -> list[tuple[int | None, str]]:
