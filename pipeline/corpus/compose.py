@@ -343,6 +343,7 @@ class Composer:
         if carry and rng.random() < 0.4:
             chosen.append(rng.choice(carry))
         candidates = pool + ([] if generic_only else sector_topics * 2)
+        n = min(n, len(set(candidates) | set(chosen)))
         while len(chosen) < n:
             t = rng.choice(candidates)
             if t not in chosen:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,18 +52,49 @@ def write_txt(path: Path, text: str) -> None:
 # --- .docx ----------------------------------------------------------------------------------------
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_TEMPLATE_BYTES: bytes | None = None
+_DYNAMIC = ("word/document.xml", "docProps/core.xml")
+_STATE: dict[str, Any] = {}
+_CORE = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title/><dc:creator/><cp:lastModifiedBy/><cp:revision>1</cp:revision>"
+    '<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
+)
+
+
+def _zip_entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
 
 
 def _template() -> Any:
-    global _TEMPLATE_BYTES
-    import docx  # python-docx
+    """One python-docx Document reused for every report (its body is cleared each time), and the
+    template's static parts zipped once with fixed timestamps."""
+    if not _STATE:
+        import docx  # python-docx
 
-    if _TEMPLATE_BYTES is None:
+        d = docx.Document()
         buf = io.BytesIO()
-        docx.Document().save(buf)
-        _TEMPLATE_BYTES = buf.getvalue()
-    return docx.Document(io.BytesIO(_TEMPLATE_BYTES))
+        d.save(buf)
+        src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+        static = io.BytesIO()
+        with zipfile.ZipFile(static, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name in src.namelist():
+                if name not in _DYNAMIC:
+                    zf.writestr(_zip_entry(name), src.read(name))
+        _STATE["doc"] = d
+        _STATE["static"] = static.getvalue()
+    d = _STATE["doc"]
+    body = d.element.body
+    for child in list(body):
+        if not child.tag.endswith("sectPr"):
+            body.remove(child)
+    return d
 
 
 def docx_bytes(doc: Doc) -> bytes:
@@ -75,15 +105,6 @@ def docx_bytes(doc: Doc) -> bytes:
     core-property dates and zip timestamps, entries in a fixed order.
     """
     d = _template()
-    body = d.element.body
-    for child in list(body):
-        if not child.tag.endswith("sectPr"):
-            body.remove(child)
-    stamp = datetime(int(doc.meta.get("year", 2024)), 12, 1, 8, 0, 0)
-    cp = d.core_properties
-    cp.author = cp.last_modified_by = cp.title = ""
-    cp.created = cp.modified = cp.last_printed = stamp
-    cp.revision = 1
     t0 = int(doc.meta.get("header_table_start", 0))
     started = False
     for sec in doc.sections:
@@ -135,9 +156,13 @@ def docx_bytes(doc: Doc) -> bytes:
             t = _text(rest_paras[k])
             _para(d, t, center=sec.role == "footer" and t.isupper())
             k += 1
-    buf = io.BytesIO()
-    d.save(buf)
-    return _normalise_zip(buf.getvalue())
+    stamp = f"{int(doc.meta.get('year', 2024))}-12-01T08:00:00Z"
+    buf = io.BytesIO(_STATE["static"])
+    buf.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(_zip_entry("word/document.xml"), d.part.blob)
+        zf.writestr(_zip_entry("docProps/core.xml"), _CORE.format(stamp=stamp).encode("utf-8"))
+    return buf.getvalue()
 
 
 def _text(p: Any, inline: bool = False) -> str:
@@ -159,15 +184,3 @@ def _fill_cell(cell: Any, texts: list[str], bold: bool = False) -> None:
         p = first if i == 0 else cell.add_paragraph()
         run = p.add_run(t)
         run.bold = bold
-
-
-def _normalise_zip(data: bytes) -> bytes:
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            zf.writestr(info, src.read(name))
-    return out.getvalue()
