@@ -124,8 +124,20 @@ def generate(n: int, workdir: Path, seed: int, generator_repo: Path = REPO) -> P
         return manifest
     units = -(-n // REPORTS_PER_UNIT_2Y) + 1
     subprocess.run(
-        [PYTHON, "-m", "pipeline.corpus.cli", "generate", "--seed", str(seed), "--units", str(units),
-         "--years", "2024-2025", "--out", str(folder)],
+        [
+            PYTHON,
+            "-m",
+            "pipeline.corpus.cli",
+            "generate",
+            "--seed",
+            str(seed),
+            "--units",
+            str(units),
+            "--years",
+            "2024-2025",
+            "--out",
+            str(folder),
+        ],
         check=True,
         cwd=generator_repo,
     )
@@ -165,21 +177,31 @@ def main() -> None:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/soi-bench"))
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--phases", default="floor,cold,warm,allpairs", help="comma-separated; also: nextyear, dask")
+    ap.add_argument(
+        "--phases", default="floor,cold,warm,allpairs", help="comma-separated; also: nextyear, dask"
+    )
     ap.add_argument("--allpairs-limit", type=float, default=600.0)
+    ap.add_argument(
+        "--skip", action="append", default=[], help="stage to switch off in the screens (repeatable)"
+    )
     ap.add_argument("--results", type=Path, default=Path(__file__).with_name("results.jsonl"))
     ap.add_argument("--label", default="", help="free text stored with the results (e.g. the commit)")
-    ap.add_argument("--generator-repo", type=Path, default=REPO, help="checkout whose pipeline.corpus generates")
+    ap.add_argument(
+        "--generator-repo", type=Path, default=REPO, help="checkout whose pipeline.corpus generates"
+    )
     args = ap.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     phases = args.phases.split(",")
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO
+    ).stdout
     for n in (int(s) for s in args.sizes.split(",")):
         manifest = generate(n, args.workdir, args.seed, args.generator_repo)
         run_dir = args.workdir / f"run-{n}"
         run_dir.mkdir(exist_ok=True)
         log = run_dir / "phases.log"
         common = ["--manifest", str(manifest), "--workers", str(args.workers)]
+        screen_opts = [f"--skip={s}" for s in args.skip]
         archive = run_dir / "archive.soi"
         record: dict[str, Any] = {
             "size": n,
@@ -188,6 +210,7 @@ def main() -> None:
             "label": args.label,
             "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
             "workers": args.workers,
+            "skip": args.skip,
         }
         for phase in phases:
             print(f"[{time.strftime('%H:%M:%S')}] {n}: {phase}", file=sys.stderr, flush=True)
@@ -197,30 +220,69 @@ def main() -> None:
                 cache = run_dir / "cache-cold"
                 subprocess.run(["rm", "-rf", str(cache)], check=True)
                 info = run_phase(
-                    ["cold", *common, "--archive", str(archive), "--out", str(run_dir / "out-cold"),
-                     "--cache", str(cache)],
+                    [
+                        "cold",
+                        *common,
+                        *screen_opts,
+                        "--archive",
+                        str(archive),
+                        "--out",
+                        str(run_dir / "out-cold"),
+                        "--cache",
+                        str(cache),
+                    ],
                     log,
                 )
             elif phase == "warm":
                 info = run_phase(
-                    ["warm", *common, "--archive", str(archive), "--out", str(run_dir / "out-warm"),
-                     "--cache", str(run_dir / "cache-cold"), "--compare", str(run_dir / "out-cold")],
+                    [
+                        "warm",
+                        *common,
+                        *screen_opts,
+                        "--archive",
+                        str(archive),
+                        "--out",
+                        str(run_dir / "out-warm"),
+                        "--cache",
+                        str(run_dir / "cache-cold"),
+                        "--compare",
+                        str(run_dir / "out-cold"),
+                    ],
                     log,
                 )
             elif phase == "nextyear":
                 copy = run_dir / "archive-2024.soi"
                 subprocess.run(["cp", str(archive), str(copy)], check=True)
                 info = run_phase(
-                    ["nextyear", *common, "--archive", str(copy), "--out", str(run_dir / "out-nextyear"),
-                     "--cache", str(run_dir / "cache-nextyear")],
+                    [
+                        "nextyear",
+                        *common,
+                        *screen_opts,
+                        "--archive",
+                        str(copy),
+                        "--out",
+                        str(run_dir / "out-nextyear"),
+                        "--cache",
+                        str(run_dir / "cache-nextyear"),
+                    ],
                     log,
                 )
             elif phase == "dask":
                 cache = run_dir / "cache-dask"
                 subprocess.run(["rm", "-rf", str(cache)], check=True)
                 info = run_phase(
-                    ["cold", *common, "--engine", "dask", "--out", str(run_dir / "out-dask"), "--cache", str(cache),
-                     "--csv-only"],
+                    [
+                        "cold",
+                        *common,
+                        *screen_opts,
+                        "--engine",
+                        "dask",
+                        "--out",
+                        str(run_dir / "out-dask"),
+                        "--cache",
+                        str(cache),
+                        "--csv-only",
+                    ],
                     log,
                 )
             elif phase == "allpairs":

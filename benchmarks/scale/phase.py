@@ -99,6 +99,7 @@ def _screen(args: argparse.Namespace, archive: Path | None) -> tuple[Any, dict[s
             cache_dir=args.cache,
             engine=engine,
             archive=archive,
+            skip=args.skip,
         )
     finally:
         close = getattr(engine, "close", None)
@@ -212,7 +213,9 @@ def _compare_row(i: int) -> tuple[int, int, int]:
     hits = 0
     step = 200_000  # bounded matrix: len(mine) x step cells at a time
     for k in range(0, len(rest), step):
-        m = process.cdist(mine, rest[k : k + step], scorer=fuzz.ratio, score_cutoff=90, dtype="uint8", workers=1)
+        m = process.cdist(
+            mine, rest[k : k + step], scorer=fuzz.ratio, score_cutoff=90, dtype="uint8", workers=1
+        )
         hits += int((m >= 90).sum())
     return i, len(mine) * len(rest), hits
 
@@ -275,11 +278,12 @@ def main() -> None:
     ap.add_argument("--compare", type=Path, help="warm: the cold screen's output folder")
     ap.add_argument("--csv-only", action="store_true", help="cold: no report.html / report.xlsx")
     ap.add_argument("--time-limit", type=float, default=600.0)
+    ap.add_argument("--skip", action="append", default=[], help="stage to switch off (repeatable)")
     args = ap.parse_args()
     t = time.perf_counter()
-    info = {"floor": floor, "cold": cold, "warm": warm, "nextyear": nextyear, "allpairs": allpairs}[args.phase](
-        args
-    )
+    info = {"floor": floor, "cold": cold, "warm": warm, "nextyear": nextyear, "allpairs": allpairs}[
+        args.phase
+    ](args)
     info["phase"] = args.phase
     info["process_s"] = round(time.perf_counter() - t, 2)
     info.update(_rusage())

@@ -44,7 +44,9 @@ def _screen_s(p: dict[str, Any]) -> float:
 
 
 def main(path: str) -> None:
-    records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     out: list[str] = []
     w = out.append
     w("### Throughput (reports/s)\n")
@@ -70,8 +72,10 @@ def main(path: str) -> None:
             f"{_f(floor_cpu, 3)} | {_f(warm_rate)} | {_f(ny_rate)} | {_f(dk_rate)} | {_f(load)} |"
         )
     w("\n### Time per stage (seconds, wall)\n")
-    w("| reports | run | read+tokenize | history | reuse | content | plans | replay | scoring | screen total | "
-      "write outputs | archive add |")
+    w(
+        "| reports | run | read+tokenize | history | reuse | content | plans | replay | scoring | screen total | "
+        "write outputs | archive add |"
+    )
     w("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in records:
         for phase in ("cold", "warm", "nextyear", "dask"):
