@@ -150,3 +150,27 @@ def test_explain_lists_reasons_sources_and_plan_gaps(result) -> None:
     assert "Không có phát hiện nào." in result.explain("m1-2024")
     with pytest.raises(KeyError):
         result.explain("nope")
+
+
+def test_batch_where_nothing_could_be_read() -> None:
+    import pandas as pd
+
+    from pipeline import schema
+    from pipeline.model import Batch
+    from pipeline.report.xlsx import xlsx_bytes
+    from pipeline.screen import ScreenResult
+
+    docs = pd.DataFrame({c: pd.Series(dtype=object) for c in schema.DOCUMENT_COLUMNS})
+    errors = pd.DataFrame([{"path": "cu.doc", "error": "unsupported format (.doc), save as .docx"}])
+    empty = ScreenResult(
+        docs,
+        pd.DataFrame(columns=list(schema.MATCH_COLUMNS)),
+        pd.DataFrame(columns=list(schema.PLAN_COLUMNS)),
+        errors,
+        {},
+        Batch(),
+    )
+    page = render_html(empty)
+    assert "save as .docx" in page and 'class="doc-row"' not in page
+    assert empty.units.empty
+    assert xlsx_bytes(empty)[:2] == b"PK"
