@@ -222,29 +222,6 @@ def input_frame(texts: Sequence[str], tokens: Sequence[str] | None = None) -> pd
     return pd.DataFrame({"text": texts, "tokens": toks})
 
 
-_HEADING_NUMBER_RE = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/-]?\s*", re.IGNORECASE)
-
-
-def strip_heading(text: str, heading: str | None) -> str:
-    """The sentence without a leading heading ("2. Về thực hiện nhiệm vụ: ...") or list numbering.
-
-    ``heading`` is the section's heading line as ``Batch.sections`` gives it (it may carry the
-    content typed on the same line); only its part before the first colon is removed.
-    """
-    out = text.strip()
-    if heading:
-        head = heading.split(":", 1)[0].strip() if ":" in heading else heading.strip()
-        head_core = _HEADING_NUMBER_RE.sub("", head, count=1).strip()
-        body = _HEADING_NUMBER_RE.sub("", out, count=1).strip()
-        for cand in (head, head_core):
-            if cand and body.lower().startswith(cand.lower()):
-                body = body[len(cand) :].lstrip(" :.-")
-                return body
-            if cand and out.lower().startswith(cand.lower()):
-                return out[len(cand) :].lstrip(" :.-")
-    return out
-
-
 def content_words(text: str) -> int:
     """Number of syllables (letters-only words) in ``text``."""
     return len(_WORD_RE.findall(text))

@@ -47,7 +47,7 @@ from pipeline import schema
 from pipeline.model import Batch
 from pipeline.modelio import ModelError, load_card, load_model
 from pipeline.stages.content.collective import link_shortcomings, split_statements
-from pipeline.stages.content.features import content_words, strip_heading
+from pipeline.stages.content.features import content_words
 from pipeline.stages.content.models import (
     DIMENSION_MODEL,
     LINK_MODEL,
@@ -106,7 +106,7 @@ class ContentParams:
 
     heading_weight: float = 1.5  # log-odds bonus of the dimensions a sentence's heading names
     text_floor: float = 0.15  # P(topic | text alone) a sentence needs before the heading may help
-    min_syllables: int = 5  # shorter sentences (after the heading) are formal clauses, not content
+    min_syllables: int = 6  # shorter sentences (after the heading) are formal clauses, not content
     ideology_threshold: float = 0.5  # flag missing_ideology when the best evidence is below this
     ethics_threshold: float = 0.5
     results_threshold: float = 0.5  # flag unquantified_results when max P(quantified) < this
@@ -148,242 +148,359 @@ class ContentStage:
     # --- run ------------------------------------------------------------------------------------
     def run(self, batch: Batch) -> None:
         t0 = time.perf_counter()
-        models = self.models()
-        docs = batch.documents.reset_index(drop=True)
-        sents = batch.sentences.reset_index(drop=True) if len(batch.sentences) else batch.sentences
-        table = _sentence_table(batch, sents)
-        scored = self._score_sentences(table, models)
-        kinds = dict(zip(docs["doc_id"].astype(str), docs["kind"].astype(str), strict=True))
-        scored = self._score_results(scored, kinds, models)
-        by_doc = {d: g for d, g in scored.groupby("doc_id", sort=False)} if len(scored) else {}
-        statements = self._score_weaknesses(by_doc, models)
-        rows: list[dict[str, Any]] = []
-        details: dict[str, Any] = {}
-        for doc in docs.itertuples(index=False):
-            g = by_doc.get(str(doc.doc_id))
-            if g is None:
-                g = scored.iloc[0:0]
-            doc_rows, info = self._document(doc, g, docs, by_doc, statements)
-            rows.extend(doc_rows)
-            details[str(doc.doc_id)] = info
-        _excellent_note(rows, docs)
+        scored = self.score(batch)
+        t1 = time.perf_counter()
+        rows, details = self.decide(batch, scored)
         batch.add_findings(rows)
         batch.params[self.name] = {
             **asdict(self.params),
             "models": {n: _card_id(n) for n in (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL, LINK_MODEL)},
-            "score_units": {
-                "missing_ideology": "1 - best topic evidence (combined dimension probability of a contentful sentence)",
-                "missing_ethics": "1 - best topic evidence",
-                "unquantified_results": "1 - max P(quantified) over result statements",
-                "generic_weaknesses": "1 - max P(specific) over weakness statements (1 when none is stated)",
-                "no_collective_responsibility": "1 - best similarity of a collective shortcoming to the leader's statements; 0 when not applicable",
-            },
+            "score_units": SCORE_UNITS,
             "sentence_numbers_in_reasons": "câu N = sent_idx N-1 (1-based); details list 0-based sent_idx",
-            "seconds": round(time.perf_counter() - t0, 3),
+            "seconds": {"models": round(t1 - t0, 3), "decisions": round(time.perf_counter() - t1, 3)},
         }
-        self.last_run = {"sentences": scored, "documents": details}
+        self.last_run = {"scored": scored, "documents": details}
 
-    # --- sentence scoring -----------------------------------------------------------------------
-    def _score_sentences(self, table: pd.DataFrame, models: dict[str, Any]) -> pd.DataFrame:
+    # --- model scores (independent of the thresholds) -------------------------------------------
+    def score(self, batch: Batch) -> Scored:
+        """Every model probability the decisions need, computed once per batch."""
+        models = self.models()
+        sents = batch.sentences.reset_index(drop=True) if len(batch.sentences) else batch.sentences
+        table = _sentence_table(batch, sents)
+        docs = batch.documents
+        kinds = dict(zip(docs["doc_id"].astype(str), docs["kind"].astype(str), strict=True))
+        if len(table):
+            dim_model = models[DIMENSION_MODEL]
+            classes = [str(c) for c in dim_model.classes_]
+            frame = table[["text", "tokens"]]
+            proba = np.asarray(dim_model.predict_proba(frame), dtype=float)
+            for k, c in enumerate(classes):
+                table[f"pt_{c}"] = proba[:, k]
+            table["substantive"] = _positive_proba(models[QUALITY_MODEL], table, QUALITY_MODEL)
+            collective = table["doc_id"].astype(str).map(kinds).eq("collective")
+            part_one = table["parts"].map(lambda s: bool(s & PART_ONE)) | table["unsectioned"]
+            targets = table["parts"].map(lambda s: bool(s & RESULT_SECTIONS_COLLECTIVE))
+            cand = table["content"] & (table["syllables"] >= 3) & np.where(collective, targets, part_one)
+            table["p_quantified"] = np.nan
+            if cand.any():
+                table.loc[cand, "p_quantified"] = _positive_proba(models[RESULTS_MODEL], table[cand], RESULTS_MODEL)
+        else:
+            classes = []
+        statements = _statements(table)
+        if len(statements):
+            statements["p_specific"] = _positive_proba(models[WEAKNESS_MODEL], statements, WEAKNESS_MODEL)
+        units = _topic_units(table)
+        split = units["clause"] if len(units) else pd.Series(dtype=bool)
+        if len(units) and split.any():
+            proba = np.asarray(models[DIMENSION_MODEL].predict_proba(units.loc[split, ["text", "tokens"]]), dtype=float)
+            for k, c in enumerate(classes):
+                units.loc[split, f"pt_{c}"] = proba[:, k]
+        return Scored(table, statements, classes, units)
+
+    # --- decisions (no model calls except the linking TF-IDF space) -----------------------------
+    def decide(self, batch: Batch, scored: Scored) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """Finding rows for every document from the model scores and :attr:`params`.
+
+        Aggregates are computed for the whole batch at once (narrow frames, group-bys); the loop
+        over documents only assembles rows from per-document lists.
+        """
+        p = self.params
+        table = combine_heading(scored.table, scored.classes, p.heading_weight)
+        docs = batch.documents.reset_index(drop=True)
+        kinds = dict(zip(docs["doc_id"].astype(str), docs["kind"].astype(str), strict=True))
+        stm = self._kept_statements(scored.statements, table)
+        units = scored.units if scored.units is not None else scored.table
+        units = combine_heading(units, scored.classes, p.heading_weight)
+        topics = self._topic_aggregates(units, table)
+        results = self._result_aggregates(table, kinds)
+        stm_by_doc: dict[str, list[tuple[int, str, float]]] = {}
+        for d, i_, t, q in zip(stm["doc_id"].astype(str), stm["sent_idx"], stm["text"], stm["p_specific"] if len(stm) else [], strict=True):
+            stm_by_doc.setdefault(d, []).append((int(i_), str(t), float(q)))
+        narrow = table[["doc_id", "sent_idx", "parts", "content"]] if len(table) else None
+        leader_ids = set(docs.loc[(docs["kind"] == "individual") & (docs["role"] == "leader"), "doc_id"].astype(str))
+        by_doc = {str(d): g for d, g in narrow.groupby("doc_id", sort=False)} if narrow is not None else {}
+        by_doc = {d: table.loc[g.index] for d, g in by_doc.items() if d in leader_ids}
+        rows: list[dict[str, Any]] = []
+        details: dict[str, Any] = {}
+        for doc in docs.itertuples(index=False):
+            did = str(doc.doc_id)
+            collective = kinds[did] == "collective"
+            info: dict[str, Any] = {}
+            for finding in TOPICS:
+                rows.append(self._topic_row(did, finding, collective, topics, info))
+            rows.append(self._result_row(did, collective, results, info))
+            rows.append(self._weakness_row(did, stm_by_doc.get(did), info))
+            rows.append(self._collective(doc, by_doc.get(did, table.iloc[0:0]), docs, stm_by_doc, info))
+            details[did] = info
+        _excellent_note(rows, docs)
+        return rows, details
+
+    def _kept_statements(self, stm: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+        """Weakness statements minus causes (in merged sections) and minus fallback sentences whose
+        dimension is not weakness."""
+        p = self.params
+        if not len(stm) or not len(table):
+            return stm
+        key = table.set_index(["doc_id", "sent_idx"])
+        idx = pd.MultiIndex.from_frame(stm[["doc_id", "sent_idx"]])
+        p_cause = key["p_cause"].reindex(idx).to_numpy()
+        p_weak = key["p_weakness"].reindex(idx).to_numpy()
+        dim = key["dim"].reindex(idx).to_numpy()
+        keep = np.where(
+            stm["in_section"].to_numpy(dtype=bool),
+            ~(stm["merged"].to_numpy(dtype=bool) & (p_cause >= p.cause_exclude_min) & (p_cause > p_weak)),
+            (dim == "weakness") & (p_weak >= 0.5),
+        )
+        return stm[keep & ~stm["text"].str.match(r"(?i)\s*nguyên nhân").to_numpy()]
+
+    def _topic_aggregates(self, units: pd.DataFrame, table: pd.DataFrame) -> dict[str, Any]:
+        """Per document and topic: best evidence, evidence sentences, whether they are all stock, and
+        the sentences under the topic's heading (one pass over numpy columns)."""
+        p = self.params
+        out: dict[str, Any] = {}
+        docs_u = units["doc_id"].astype(str).to_numpy() if len(units) else np.zeros(0, dtype=object)
+        sent_u = units["sent_idx"].to_numpy(dtype=int) if len(units) else np.zeros(0, dtype=int)
+        sub_u = units["substantive"].to_numpy(dtype=float) if len(units) else np.zeros(0)
+        for finding, (dim, section, _name) in TOPICS.items():
+            threshold = p.ideology_threshold if finding == "missing_ideology" else p.ethics_threshold
+            best: dict[str, float] = {}
+            evidence: dict[str, set[int]] = {}
+            substantive: dict[str, float] = {}
+            if len(units):
+                ok = (units[f"pt_{dim}"].to_numpy(dtype=float) >= p.text_floor) & (units["syllables"].to_numpy(dtype=int) >= p.min_syllables)
+                ev = np.where(ok, units[f"p_{dim}"].to_numpy(dtype=float), 0.0)
+                for d, i_, e, q in zip(docs_u, sent_u, ev, sub_u, strict=True):
+                    if e > best.get(d, -1.0):
+                        best[d] = float(e)
+                    if e >= threshold:
+                        evidence.setdefault(d, set()).add(int(i_))
+                        substantive[d] = max(substantive.get(d, 0.0), float(q))
+            headed: dict[str, list[tuple[int, bool, int]]] = {}
+            if len(table):
+                for d, parts, i_, c, n in zip(
+                    table["doc_id"].astype(str), table["parts"], table["sent_idx"], table["content"], table["syllables"], strict=True
+                ):
+                    if section in parts:
+                        headed.setdefault(d, []).append((int(i_), bool(c), int(n)))
+            stock = {d: q < 0.5 for d, q in substantive.items()}
+            out[finding] = (best, {d: sorted(v) for d, v in evidence.items()}, stock, headed)
+        return out
+
+    def _topic_row(self, did: str, finding: str, collective: bool, topics: dict[str, Any], info: dict[str, Any]) -> dict[str, Any]:
+        p = self.params
+        if collective:
+            return _row(did, finding, 0, 0.0, "", "not applicable: collective report")
+        _dim, _section, name = TOPICS[finding]
+        best_map, evidence, stock, headed = topics[finding]
+        best = float(best_map.get(did, 0.0))
+        threshold = p.ideology_threshold if finding == "missing_ideology" else p.ethics_threshold
+        flag = int(best < threshold)
+        info[finding] = {"best": best}
+        if flag:
+            h = headed.get(did, [])
+            return _row(did, finding, 1, round(1.0 - best, 4), _topic_reason(name, h), ";".join(str(i) for i, _, _ in h))
+        detail = ";".join(map(str, evidence.get(did, []))) + (";stock_only" if stock.get(did, False) else "")
+        return _row(did, finding, 0, round(1.0 - best, 4), "", detail)
+
+    def _result_aggregates(self, table: pd.DataFrame, kinds: dict[str, str]) -> dict[str, list[tuple[int, float]]]:
+        """Per document: (sent_idx, P(quantified)) of its result statements."""
         p = self.params
         if not len(table):
-            return table.assign(dim_text="", dim="", topic_ideology=0.0, topic_ethics=0.0, substantive=0.0)
-        dim_model = models[DIMENSION_MODEL]
-        classes = [str(c) for c in dim_model.classes_]
-        frame = table[["text", "tokens"]]
-        proba_text = np.asarray(dim_model.predict_proba(frame), dtype=float)
-        bonus = np.zeros_like(proba_text)
-        col = {c: i for i, c in enumerate(classes)}
-        for r, (label, has_heading) in enumerate(zip(table["section"], table["has_heading"], strict=True)):
-            if not has_heading:
-                continue
-            for part in str(label).split(schema.MERGE_SEP):
-                d = SECTION_TO_DIMENSION.get(part)
-                if d in col:
-                    bonus[r, col[d]] = p.heading_weight
-        combined = proba_text * np.exp(bonus)
-        combined /= combined.sum(axis=1, keepdims=True)
-        out = table.copy()
-        out["dim_text"] = [classes[i] for i in proba_text.argmax(axis=1)]
-        out["dim"] = [classes[i] for i in combined.argmax(axis=1)]
-        for d in ("ideology", "ethics_lifestyle", "duties_results", "leadership", "cause", "weakness"):
-            out[f"p_text_{d}"] = proba_text[:, col[d]]
-            out[f"p_{d}"] = combined[:, col[d]]
-        qual = models[QUALITY_MODEL]
-        k = list(qual.classes_).index(POSITIVE[QUALITY_MODEL])
-        out["substantive"] = np.asarray(qual.predict_proba(frame), dtype=float)[:, k]
+            return {}
+        body = table[table["p_quantified"].notna()]
+        collective = body["doc_id"].astype(str).map(kinds).eq("collective").to_numpy()
+        in_ind = body["parts"].map(lambda s: bool(s & RESULT_SECTIONS_INDIVIDUAL)).to_numpy(dtype=bool)
+        in_coll = body["parts"].map(lambda s: bool(s & RESULT_SECTIONS_COLLECTIVE)).to_numpy(dtype=bool)
+        lead_like = (body["dim"].isin(["duties_results", "leadership"]) & (
+            np.maximum(body["p_duties_results"], body["p_leadership"]) >= p.result_dimension_min
+        )).to_numpy(dtype=bool)
+        res = body[np.where(collective, in_coll, in_ind | lead_like)]
+        out: dict[str, list[tuple[int, float]]] = {}
+        for d, i_, q in zip(res["doc_id"].astype(str), res["sent_idx"].to_numpy(dtype=int), res["p_quantified"].to_numpy(dtype=float), strict=True):
+            out.setdefault(d, []).append((int(i_), float(q)))
         return out
 
-    def _score_results(self, scored: pd.DataFrame, kinds: dict[str, str], models: dict[str, Any]) -> pd.DataFrame:
-        """Mark result statements and give them P(quantified), in one model call for the batch."""
+    def _result_row(self, did: str, collective: bool, results: dict[str, list[tuple[int, float]]], info: dict[str, Any]) -> dict[str, Any]:
         p = self.params
-        out = scored.copy()
-        out["is_result"] = False
-        out["p_quantified"] = 0.0
-        if not len(out):
-            return out
-        collective = out["doc_id"].astype(str).map(kinds).eq("collective")
-        parts = out["parts"]
-        in_sections = np.where(
-            collective,
-            parts.map(lambda s: bool(s & RESULT_SECTIONS_COLLECTIVE)),
-            parts.map(lambda s: bool(s & RESULT_SECTIONS_INDIVIDUAL)),
-        )
-        lead_like = out["dim"].isin(["duties_results", "leadership"]) & (
-            np.maximum(out["p_duties_results"], out["p_leadership"]) >= p.result_dimension_min
-        )
-        part_one = parts.map(lambda s: bool(s & PART_ONE)) | out["unsectioned"]
-        mask = (in_sections | (~collective & part_one & lead_like)) & out["content"] & (out["syllables"] >= 3)
-        out["is_result"] = mask
-        if mask.any():
-            out.loc[mask, "p_quantified"] = _positive_proba(models[RESULTS_MODEL], out[mask], RESULTS_MODEL)
-        return out
-
-    def _score_weaknesses(self, by_doc: dict[str, pd.DataFrame], models: dict[str, Any]) -> dict[str, list[tuple[int, str, float]]]:
-        """Each document's weakness statements with P(specific), in one model call for the batch."""
-        p = self.params
-        items: list[tuple[str, int, str, str]] = []
-        for doc_id, g in by_doc.items():
-            items.extend((doc_id, i, text, toks) for i, text, toks in _weakness_statements(g, p))
-        out: dict[str, list[tuple[int, str, float]]] = {d: [] for d in by_doc}
-        if not items:
-            return out
-        frame = pd.DataFrame({"text": [t for _, _, t, _ in items], "tokens": [k for _, _, _, k in items]})
-        probs = _positive_proba(models[WEAKNESS_MODEL], frame, WEAKNESS_MODEL)
-        for (doc_id, i, text, _), q in zip(items, probs, strict=True):
-            out[doc_id].append((i, text, float(q)))
-        return out
-
-    # --- one document ---------------------------------------------------------------------------
-    def _document(
-        self,
-        doc: Any,
-        g: pd.DataFrame,
-        docs: pd.DataFrame,
-        by_doc: dict[str, pd.DataFrame],
-        statements: dict[str, list[tuple[int, str, float]]],
-    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-        p = self.params
-        did = str(doc.doc_id)
-        collective = str(doc.kind) == "collective"
-        rows: list[dict[str, Any]] = []
-        info: dict[str, Any] = {}
-        body = g[g["content"]]
-        in_part_one = body["parts"].map(lambda s: bool(s & PART_ONE)) | body["unsectioned"]
-
-        # required topics
-        for finding, (dim, section, name) in TOPICS.items():
-            if collective:
-                rows.append(_row(did, finding, 0, 0.0, "", "not applicable: collective report"))
-                continue
-            cand = body[in_part_one]
-            ok = (cand[f"p_text_{dim}"] >= p.text_floor) & (cand["syllables"] >= p.min_syllables)
-            evidence = cand[f"p_{dim}"].where(ok, 0.0)
-            best = float(evidence.max()) if len(evidence) else 0.0
-            threshold = p.ideology_threshold if finding == "missing_ideology" else p.ethics_threshold
-            flag = int(best < threshold)
-            headed = g[g["parts"].map(lambda s, sec=section: sec in s)]
-            if flag:
-                reason = _topic_reason(name, headed)
-                detail = ";".join(str(i) for i in headed["sent_idx"])
-            else:
-                ev = cand[evidence >= threshold].sort_values(f"p_{dim}", ascending=False)
-                reason = ""
-                stock_only = bool((ev["substantive"] < 0.5).all())
-                detail = ";".join(str(i) for i in sorted(ev["sent_idx"])) + (";stock_only" if stock_only else "")
-            rows.append(_row(did, finding, flag, round(1.0 - best, 4), reason, detail))
-            info[finding] = {"best": best}
-
-        # results
-        res = g[g["is_result"]]
-        pq = res["p_quantified"].to_numpy(dtype=float)
-        best_q = float(pq.max()) if len(pq) else 0.0
+        res = results.get(did, [])
+        idx = [i for i, _ in res]
+        best_q = max((q for _, q in res), default=0.0)
         flag = int(best_q < p.results_threshold)
-        idx = [int(i) for i in res["sent_idx"]]
+        info["unquantified_results"] = {"best": best_q, "n": len(idx)}
         if flag:
             where = "kết quả thực hiện chỉ tiêu, nhiệm vụ" if collective else "kết quả thực hiện nhiệm vụ"
-            reason = (
-                f"Phần {where} không có số liệu, sản phẩm cụ thể ({_sent_ref(idx)})"
-                if idx
-                else f"Không có phần {where}"
-            )
-            detail = ";".join(map(str, idx))
-        else:
-            reason = ""
-            detail = ";".join(str(i) for i, q in zip(idx, pq, strict=True) if q >= p.results_threshold)
-        rows.append(_row(did, "unquantified_results", flag, round(1.0 - best_q, 4), reason, detail))
-        info["unquantified_results"] = {"best": best_q, "n": len(idx)}
+            reason = f"Phần {where} không có số liệu, sản phẩm cụ thể ({_sent_ref(idx)})" if idx else f"Không có phần {where}"
+            return _row(did, "unquantified_results", 1, round(1.0 - best_q, 4), reason, ";".join(map(str, idx)))
+        detail = ";".join(str(i) for i, q in res if q >= p.results_threshold)
+        return _row(did, "unquantified_results", 0, round(1.0 - best_q, 4), "", detail)
 
-        # weaknesses
-        stated = statements.get(did, [])
+    def _weakness_row(self, did: str, stated: list[tuple[int, str, float]] | None, info: dict[str, Any]) -> dict[str, Any]:
+        p = self.params
+        stated = stated or []
         best_s = max((q for _, _, q in stated), default=0.0)
         flag = int(best_s < p.weakness_threshold)
         widx = sorted({i for i, _, _ in stated})
+        info["generic_weaknesses"] = {"best": best_s, "n": len(stated)}
         if flag:
             reason = (
                 f"Hạn chế, khuyết điểm nêu ra chỉ là những điều chung chung, không chỉ rõ việc, số liệu, thời điểm ({_sent_ref(widx)})"
                 if stated
                 else "Không nêu hạn chế, khuyết điểm cụ thể nào"
             )
-            detail = ";".join(map(str, widx))
-        else:
-            reason = ""
-            detail = ";".join(str(i) for i in sorted({i for i, _, q in stated if q >= p.weakness_threshold}))
-        rows.append(_row(did, "generic_weaknesses", flag, round(1.0 - best_s, 4), reason, detail))
-        info["generic_weaknesses"] = {"best": best_s, "n": len(stated)}
-
-        # collective responsibility
-        rows.append(self._collective(doc, g, docs, by_doc, statements, info))
-        return rows, info
+            return _row(did, "generic_weaknesses", 1, round(1.0 - best_s, 4), reason, ";".join(map(str, widx)))
+        detail = ";".join(str(i) for i in sorted({i for i, _, q in stated if q >= p.weakness_threshold}))
+        return _row(did, "generic_weaknesses", 0, round(1.0 - best_s, 4), "", detail)
 
     def _collective(
         self,
         doc: Any,
         g: pd.DataFrame,
         docs: pd.DataFrame,
-        by_doc: dict[str, pd.DataFrame],
-        statements: dict[str, list[tuple[int, str, float]]],
+        stm_by_doc: dict[str, list[tuple[int, str, float]]],
         info: dict[str, Any],
     ) -> dict[str, Any]:
         p = self.params
         did = str(doc.doc_id)
+        finding = "no_collective_responsibility"
         if str(doc.kind) != "individual" or str(doc.role) != "leader":
-            return _row(did, "no_collective_responsibility", 0, 0.0, "", "not applicable: not a leader's individual report")
+            return _row(did, finding, 0, 0.0, "", "not applicable: not a leader's individual report")
         unit = _unit_key(doc.unit)
-        same = docs[
-            (docs["kind"] == "collective")
-            & (docs["unit"].map(_unit_key) == unit)
-            & (docs["year"].astype("Int64") == _as_int(doc.year))
-        ] if unit else docs.iloc[0:0]
+        same = docs.iloc[0:0]
+        if unit:
+            same = docs[
+                (docs["kind"] == "collective")
+                & (docs["unit"].map(_unit_key) == unit)
+                & (pd.array(docs["year"], dtype="Int64") == _as_int(doc.year))
+            ]
         if not len(same):
-            return _row(did, "no_collective_responsibility", 0, 0.0, "", "not applicable: no collective report of the same unit and year in the batch")
+            return _row(did, finding, 0, 0.0, "", "not applicable: no collective report of the same unit and year in the batch")
         shortcomings: list[tuple[str, int, str]] = []
         for cid in same["doc_id"].astype(str):
-            for idx, text, _ in statements.get(cid, []):
-                shortcomings.append((cid, idx, text))
+            shortcomings.extend((cid, i, t) for i, t, _ in stm_by_doc.get(cid, []))
         if not shortcomings:
-            return _row(did, "no_collective_responsibility", 0, 0.0, "", "not applicable: the collective report states no shortcoming")
-        body = g[g["content"]]
-        leader = body[body["parts"].map(lambda s: bool(s & LEADER_LINK_SECTIONS))]
+            return _row(did, finding, 0, 0.0, "", "not applicable: the collective report states no shortcoming")
+        body = g[g["content"]] if len(g) else g
+        leader = body[body["parts"].map(lambda s: bool(s & LEADER_LINK_SECTIONS))] if len(body) else body
         links = link_shortcomings(
             shortcomings, list(zip(leader["sent_idx"], leader["text"], strict=True)), self.models()[LINK_MODEL]
         )
         best = max(lk.similarity for lk in links)
         unanswered = [lk for lk in links if lk.similarity < p.link_threshold]
         flag = int(best < p.link_threshold)
-        info["no_collective_responsibility"] = {"best": best, "links": [asdict(lk) for lk in links]}
+        info[finding] = {"best": best, "links": [asdict(lk) for lk in links]}
         detail = ";".join(f"{lk.coll_doc_id}:{lk.coll_sent_idx}" for lk in unanswered)
         if flag:
             quotes = "; ".join(f'"{_short(lk.text, 60)}"' for lk in unanswered[:3])
             more = f" và {len(unanswered) - 3} hạn chế khác" if len(unanswered) > 3 else ""
-            has_section = bool(len(g[g["parts"].map(lambda s: "collective_responsibility" in s)]))
+            has_section = bool(len(g)) and bool(g["parts"].map(lambda s: "collective_responsibility" in s).any())
             how = "chỉ nhận trách nhiệm chung chung" if has_section and len(leader) else "không nhận phần trách nhiệm nào"
-            reason = (
-                f"Báo cáo tập thể nêu {len(links)} hạn chế, bản kiểm điểm của người lãnh đạo {how}: {quotes}{more}"
-            )
+            reason = f"Báo cáo tập thể nêu {len(links)} hạn chế, bản kiểm điểm của người lãnh đạo {how}: {quotes}{more}"
         else:
             reason = ""
-        return _row(did, "no_collective_responsibility", flag, round(1.0 - best, 4), reason, detail)
+        return _row(did, finding, flag, round(1.0 - best, 4), reason, detail)
+
+
+@dataclass
+class Scored:
+    """Model outputs of one batch: the sentence table (with ``pt_<dimension>``, ``substantive``,
+    ``p_quantified``), the weakness statements (with ``p_specific``) and the dimension classes."""
+
+    table: pd.DataFrame
+    statements: pd.DataFrame
+    classes: list[str]
+    #: Part-I sentences split into ';'-separated clauses for the topic findings (a sentence often
+    #: chains ideology, ethics and discipline: "Kiên định ...; sống giản dị ...; chấp hành ...").
+    units: pd.DataFrame | None = None
+
+
+SCORE_UNITS: dict[str, str] = {
+    "missing_ideology": "1 - best topic evidence (heading-combined probability of a contentful ideology sentence)",
+    "missing_ethics": "1 - best topic evidence",
+    "unquantified_results": "1 - max P(quantified) over result statements",
+    "generic_weaknesses": "1 - max P(specific) over weakness statements (1 when none is stated)",
+    "no_collective_responsibility": "1 - best similarity of a collective shortcoming to the leader's statements; 0 when not applicable",
+}
+
+
+def combine_heading(table: pd.DataFrame, classes: list[str], weight: float) -> pd.DataFrame:
+    """Add ``p_<dimension>`` (text probabilities with the heading prior) and ``dim`` (its argmax).
+
+    ``p(d | text, heading) ∝ p(d | text) · exp(weight · [d is named by the heading])``; sentences
+    of unheaded sections (or no section) keep the text probabilities.
+    """
+    out = table.copy()
+    if not len(out) or not classes:
+        for d in ("ideology", "ethics_lifestyle", "duties_results", "leadership", "cause", "weakness"):
+            out[f"p_{d}"] = pd.Series(dtype=float)
+        out["dim"] = pd.Series(dtype=object)
+        return out
+    proba = out[[f"pt_{c}" for c in classes]].to_numpy(dtype=float)
+    col = {c: i for i, c in enumerate(classes)}
+    cache: dict[frozenset[str], np.ndarray] = {}
+
+    def vector(parts: frozenset[str]) -> np.ndarray:
+        v = cache.get(parts)
+        if v is None:
+            v = np.zeros(len(classes))
+            for part in parts:
+                d = SECTION_TO_DIMENSION.get(part)
+                if d in col:
+                    v[col[d]] = weight
+            cache[parts] = v
+        return v
+
+    none = np.zeros(len(classes))
+    bonus = np.stack([vector(parts) if headed else none for parts, headed in zip(out["parts"], out["has_heading"], strict=True)])
+    comb = proba * np.exp(bonus)
+    comb /= comb.sum(axis=1, keepdims=True)
+    for c in classes:
+        out[f"p_{c}"] = comb[:, col[c]]
+    out["dim"] = [classes[i] for i in comb.argmax(axis=1)]
+    return out
+
+
+def _topic_units(table: pd.DataFrame) -> pd.DataFrame:
+    """Part-I content sentences, each split at ';' into clauses of at least 3 syllables (``clause``
+    marks the pieces of split sentences; unsplit sentences keep their model scores)."""
+    if not len(table):
+        return table.assign(clause=pd.Series(dtype=bool))
+    part_one = table["parts"].map(lambda s: bool(s & PART_ONE)) | table["unsectioned"]
+    base = table[table["content"] & part_one]
+    rows: list[dict[str, Any]] = []
+    for row in base.to_dict("records"):
+        pieces = [c.strip() for c in re.split(r";\s*", row["text"]) if content_words(c) >= 3]
+        if len(pieces) <= 1:
+            rows.append({**row, "clause": False})
+            continue
+        tok_pieces = [t.strip() for t in re.split(r"\s;\s*", str(row["tokens"]))]
+        tok_pieces = [t for t in tok_pieces if content_words(t.replace("_", " ")) >= 3]
+        if len(tok_pieces) != len(pieces):
+            tok_pieces = pieces
+        for text, toks in zip(pieces, tok_pieces, strict=True):
+            rows.append({**row, "text": text, "tokens": toks, "syllables": content_words(text), "clause": True})
+    return pd.DataFrame(rows, columns=[*table.columns, "clause"]) if rows else table.iloc[0:0].assign(clause=pd.Series(dtype=bool))
+
+
+def _statements(table: pd.DataFrame) -> pd.DataFrame:
+    """Weakness statements: sentences of weaknesses sections split at ';' (``in_section``), and, for
+    documents without a weaknesses section, every contentful sentence outside part I (kept later
+    only when its dimension is weakness)."""
+    cols = ["doc_id", "sent_idx", "text", "tokens", "in_section", "merged"]
+    if not len(table):
+        return pd.DataFrame(columns=cols)
+    content = table[table["content"]]
+    in_sec = content["parts"].map(lambda s: "weaknesses" in s)
+    has_sec = set(content.loc[in_sec, "doc_id"])
+    fallback = ~content["doc_id"].isin(has_sec) & (content["parts"].map(lambda s: not (s & PART_ONE)) | content["unsectioned"])
+    rows: list[tuple[Any, ...]] = []
+    for row, inside in zip(content[in_sec | fallback].itertuples(index=False), in_sec[in_sec | fallback], strict=True):
+        pieces = split_statements(row.text) if inside else []
+        merged = len(row.parts) > 1
+        if len(pieces) <= 1:
+            rows.append((row.doc_id, int(row.sent_idx), row.text, row.tokens, bool(inside), merged))
+        else:
+            rows.extend((row.doc_id, int(row.sent_idx), piece, piece, True, merged) for piece in pieces)
+    return pd.DataFrame(rows, columns=cols)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -442,12 +559,13 @@ def _sent_ref(idx: list[int]) -> str:
     return "câu " + ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in runs)
 
 
-def _topic_reason(name: str, headed: pd.DataFrame) -> str:
-    if not len(headed):
+def _topic_reason(name: str, headed: list[tuple[int, bool, int]]) -> str:
+    """Reason for a missing topic from the sentences under the topic's heading: (sent_idx, content, syllables)."""
+    if not headed:
         return f"Không có câu nào nói về {name}"
-    content = headed[headed["content"]]
-    ref = _sent_ref([int(i) for i in headed["sent_idx"]])
-    if not len(content) or (content["syllables"] < 5).all():
+    ref = _sent_ref([i for i, _, _ in headed])
+    content = [n for _, c, n in headed if c]
+    if not content or all(n < 6 for n in content):
         return f"Mục {name} chỉ có tiêu đề hoặc câu hình thức, không có nội dung ({ref})"
     return f"Mục {name} không có câu nào nói về {name}, chỉ nói việc khác như sinh hoạt, đảng phí ({ref})"
 
@@ -455,29 +573,6 @@ def _topic_reason(name: str, headed: pd.DataFrame) -> str:
 def _positive_proba(model: Any, frame: pd.DataFrame, name: str) -> np.ndarray:
     k = list(model.classes_).index(POSITIVE[name])
     return np.asarray(model.predict_proba(frame[["text", "tokens"]]), dtype=float)[:, k]
-
-
-def _weakness_statements(g: pd.DataFrame, p: ContentParams) -> list[tuple[int, str, str]]:
-    """(sent_idx, statement, tokens) of a document's stated weaknesses."""
-    if not len(g):
-        return []
-    in_section = g["parts"].map(lambda s: "weaknesses" in s) & g["content"]
-    sel = g[in_section]
-    if len(sel):
-        merged = sel["parts"].map(lambda s: len(s) > 1)
-        is_cause = merged & (sel["p_cause"] >= p.cause_exclude_min) & (sel["p_cause"] > sel["p_weakness"])
-        sel = sel[~is_cause & ~sel["text"].str.match(r"(?i)\s*nguyên nhân")]
-    else:
-        rest = g[g["content"] & g["parts"].map(lambda s: not (s & PART_ONE))]
-        sel = rest[(rest["dim"] == "weakness") & (rest["p_weakness"] >= 0.5)]
-    out: list[tuple[int, str, str]] = []
-    for row in sel.itertuples(index=False):
-        pieces = split_statements(row.text)
-        if len(pieces) <= 1:
-            out.append((int(row.sent_idx), row.text, row.tokens))
-        else:
-            out.extend((int(row.sent_idx), piece, piece) for piece in pieces)
-    return out
 
 
 def _excellent_note(rows: list[dict[str, Any]], docs: pd.DataFrame) -> None:
@@ -490,31 +585,48 @@ def _excellent_note(rows: list[dict[str, Any]], docs: pd.DataFrame) -> None:
 
 
 def _sentence_table(batch: Batch, sents: pd.DataFrame) -> pd.DataFrame:
-    """Sentences with their section parts, heading flag, heading-stripped text and syllable count."""
+    """Sentences with their section parts, heading flag, heading-stripped text and syllable count.
+
+    The heading lines of a headed section (its first line, plus following lines that are
+    numbered or in capitals and carry no content, e.g. "I. ƯU ĐIỂM" then "1. Về tư tưởng
+    chính trị") are not content; a line "Heading: content" keeps the part after the colon.
+    """
     cols = ["doc_id", "sent_idx", "start", "end", "section", "text", "tokens"]
+    extra = ["parts", "unsectioned", "has_heading", "syllables", "content"]
     if not len(sents):
-        return pd.DataFrame(columns=[*cols, "parts", "has_heading", "content", "syllables"])
-    secs = batch.sections
-    spans: dict[str, list[tuple[int, int, str, str]]] = {}
-    if len(secs):
-        for s in secs.itertuples(index=False):
-            spans.setdefault(str(s.doc_id), []).append(
-                (int(s.start), int(s.end), str(s.label), "" if pd.isna(s.heading) else str(s.heading))
-            )
+        return pd.DataFrame(columns=[*cols, *extra])
+    texts_by_doc = dict(zip(batch.documents["doc_id"].astype(str), batch.documents["text"], strict=True))
+    heads: dict[str, list[tuple[int, int, int]]] = {}  # doc -> (section start, section end, heading end)
+    if len(batch.sections):
+        for sec in batch.sections.itertuples(index=False):
+            heading = "" if pd.isna(sec.heading) else str(sec.heading).strip()
+            if not heading:
+                continue
+            doc_text = texts_by_doc.get(str(sec.doc_id), "")
+            a, b = int(sec.start), int(sec.end)
+            heads.setdefault(str(sec.doc_id), []).append((a, b, heading_end(doc_text, a, b)))
     texts, toks, has_heading, content = [], [], [], []
     for row in sents.itertuples(index=False):
-        text = str(row.text)
-        heading = ""
-        for a, b, _lab, h in spans.get(str(row.doc_id), ()):
-            if a <= int(row.start) < b:
-                heading = h
+        text, start, end = str(row.text), int(row.start), int(row.end)
+        h_end = None
+        for a, b, he in heads.get(str(row.doc_id), ()):
+            if a <= start < b:
+                h_end = he
                 break
-        stripped = strip_heading(text, heading) if heading else text
-        is_heading_line = bool(heading) and _is_heading_sentence(text, heading, stripped)
-        texts.append(stripped)
-        toks.append(str(row.tokens) if stripped == text else _drop_syllables(str(row.tokens), content_words(text) - content_words(stripped)))
-        has_heading.append(bool(heading))
-        content.append(not is_heading_line)
+        if h_end is None or h_end <= start:
+            texts.append(text)
+            toks.append(str(row.tokens))
+            content.append(True)
+        elif h_end >= end:
+            texts.append("")
+            toks.append("")
+            content.append(False)
+        else:
+            kept = text[h_end - start :].lstrip(" :.-")
+            texts.append(kept)
+            toks.append(_drop_syllables(str(row.tokens), content_words(text) - content_words(kept)))
+            content.append(True)
+        has_heading.append(h_end is not None)
     out = sents[cols].copy()
     out["text"] = texts
     out["tokens"] = toks
@@ -525,6 +637,37 @@ def _sentence_table(batch: Batch, sents: pd.DataFrame) -> pd.DataFrame:
     out["syllables"] = [content_words(t) for t in texts]
     out["content"] = [c and n > 0 and not _is_numbering(t) for c, n, t in zip(content, out["syllables"], texts, strict=True)]
     return out
+
+
+_NUMBERED_LINE_RE = re.compile(r"^\s*(?:phần\s+\S+|[IVX]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):/-]", re.IGNORECASE)
+
+
+def heading_end(text: str, start: int, end: int, max_lines: int = 3) -> int:
+    """Offset where a headed section's heading lines end (see :func:`_sentence_table`)."""
+    pos = start
+    for k in range(max_lines):
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        line = text[pos:line_end]
+        stripped = line.strip()
+        if k > 0 and not (_NUMBERED_LINE_RE.match(stripped) or _is_caps(stripped)):
+            return pos
+        colon = line.find(":")
+        if colon >= 0 and content_words(line[colon + 1 :]) >= 2:
+            return pos + colon + 1
+        if k > 0 and (stripped.endswith(".") and not _is_numbering(stripped)) and not _is_caps(stripped):
+            return pos
+        if content_words(stripped) > 40:
+            return pos if k > 0 else pos  # a paragraph, not a heading
+        pos = line_end + 1
+        if nl < 0 or pos >= end:
+            return min(pos, end)
+    return pos
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _drop_syllables(tokens: str, n: int) -> str:
@@ -545,12 +688,3 @@ _NUMBERING_RE = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/:-]?\s*$
 
 def _is_numbering(text: str) -> bool:
     return bool(_NUMBERING_RE.match(text))
-
-
-def _is_heading_sentence(text: str, heading: str, stripped: str) -> bool:
-    """The sentence is (part of) the heading line itself, with no content after it."""
-    head = heading.split(":", 1)[0].strip().lower()
-    t = text.strip().rstrip(":").strip().lower()
-    if not stripped.strip():
-        return True
-    return bool(t) and (t in head or head.endswith(t)) and ":" not in text.rstrip(": ")

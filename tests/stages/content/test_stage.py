@@ -1,0 +1,155 @@
+"""The content stage on hand-made reports: interface, each finding both ways, reasons and details."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.stages.base import Stage
+from pipeline.stages.content import ContentStage
+from pipeline.stages.registry import load_stage
+
+from .helpers import (
+    DUTIES_OK,
+    DUTIES_VAGUE,
+    ETHICS_OK,
+    IDEOLOGY_OK,
+    PLAN,
+    RATING,
+    WEAK_GENERIC,
+    WEAK_SPECIFIC,
+    make_batch,
+    report,
+)
+
+GOOD = report(IDEOLOGY_OK, ETHICS_OK, DUTIES_OK, WEAK_SPECIFIC, PLAN, RATING)
+
+
+def run(stage: ContentStage, docs: list[dict]) -> pd.DataFrame:
+    batch = make_batch(docs)
+    stage.run(batch)
+    return batch.findings.set_index(["doc_id", "finding"])
+
+
+def test_registered_stage_protocol() -> None:
+    s = load_stage("content")
+    assert isinstance(s, Stage)
+    assert s.name == "content"
+    assert set(s.provides) == {
+        "missing_ideology",
+        "missing_ethics",
+        "generic_weaknesses",
+        "unquantified_results",
+        "no_collective_responsibility",
+    }
+
+
+def test_one_row_per_document_and_finding_and_params(stage: ContentStage) -> None:
+    batch = make_batch([{"doc_id": "a", "text": GOOD}, {"doc_id": "b", "text": report(DUTIES_VAGUE, WEAK_GENERIC)}])
+    stage.run(batch)
+    f = batch.findings
+    assert len(f) == 2 * len(stage.provides)
+    assert set(f.groupby("doc_id")["finding"].apply(frozenset)) == {frozenset(stage.provides)}
+    assert set(f["flag"]) <= {0, 1}
+    assert f["score"].between(0, 1).all()
+    params = batch.params["content"]
+    for key in ("heading_weight", "ideology_threshold", "results_threshold", "weakness_threshold", "link_threshold", "models"):
+        assert key in params
+
+
+def test_good_report_has_no_content_finding(stage: ContentStage) -> None:
+    f = run(stage, [{"doc_id": "good", "text": GOOD}])
+    assert f["flag"].sum() == 0, f[f["flag"] == 1]["reason"].tolist()
+    assert f.loc[("good", "missing_ideology"), "reason"] == ""
+
+
+@pytest.mark.parametrize(
+    "ideology",
+    [
+        "[[ideology]]1. Về tư tưởng chính trị: Bản thân đảm bảo.\n",
+        "[[ideology]]1. Về tư tưởng chính trị:\n",
+        # the heading trap: attendance and dues under an ideology heading are not ideology content
+        "[[ideology]]1. Về tư tưởng chính trị\nTham gia đầy đủ các buổi sinh hoạt chi bộ, đóng đảng phí đầy đủ, đúng quy định.\n",
+    ],
+    ids=["formal-clause", "bare-heading", "attendance-only"],
+)
+def test_missing_ideology(stage: ContentStage, ideology: str) -> None:
+    f = run(stage, [{"doc_id": "x", "text": report(ideology, ETHICS_OK, DUTIES_OK, WEAK_SPECIFIC, PLAN)}])
+    assert f.loc[("x", "missing_ideology"), "flag"] == 1
+    assert "tư tưởng chính trị" in f.loc[("x", "missing_ideology"), "reason"]
+    assert f.loc[("x", "missing_ethics"), "flag"] == 0
+
+
+def test_stock_phrasing_plus_personal_fact_is_present(stage: ContentStage) -> None:
+    ideology = (
+        "[[ideology]]1. Về tư tưởng chính trị\nBản thân luôn kiên định mục tiêu độc lập dân tộc và chủ nghĩa xã hội. "
+        "Tháng 6/2024 tôi hoàn thành lớp trung cấp lý luận chính trị, xếp loại khá.\n"
+    )
+    f = run(stage, [{"doc_id": "x", "text": report(ideology, ETHICS_OK, DUTIES_OK, WEAK_SPECIFIC)}])
+    assert f.loc[("x", "missing_ideology"), "flag"] == 0
+    assert f.loc[("x", "missing_ideology"), "detail"]  # the evidence sentences
+
+
+def test_missing_ethics_when_only_dues(stage: ContentStage) -> None:
+    ethics = "[[ethics]]2. Về đạo đức, lối sống\nDự họp chi bộ đầy đủ, đóng đảng phí hằng tháng theo quy định.\n"
+    f = run(stage, [{"doc_id": "x", "text": report(IDEOLOGY_OK, ethics, DUTIES_OK, WEAK_SPECIFIC)}])
+    assert f.loc[("x", "missing_ethics"), "flag"] == 1
+    assert "đạo đức, lối sống" in f.loc[("x", "missing_ethics"), "reason"]
+
+
+def test_semicolon_chained_topics_count(stage: ContentStage) -> None:
+    merged = (
+        "[[ideology+ethics]]1. Về tư tưởng chính trị, đạo đức, lối sống\n"
+        "Luôn kiên định lập trường tư tưởng, chấp hành nghiêm chủ trương của Đảng; sống giản dị, đoàn kết với "
+        "đồng nghiệp; không có biểu hiện suy thoái.\n"
+    )
+    f = run(stage, [{"doc_id": "x", "text": report(merged, DUTIES_OK, WEAK_SPECIFIC)}])
+    assert f.loc[("x", "missing_ideology"), "flag"] == 0
+    assert f.loc[("x", "missing_ethics"), "flag"] == 0
+
+
+def test_unquantified_results(stage: ContentStage) -> None:
+    f = run(stage, [{"doc_id": "v", "text": report(IDEOLOGY_OK, ETHICS_OK, DUTIES_VAGUE, WEAK_SPECIFIC)}])
+    row = f.loc[("v", "unquantified_results")]
+    assert row["flag"] == 1
+    assert "không có số liệu" in row["reason"] and "câu" in row["reason"]
+    assert row["detail"]
+    assert f.loc[("v", "generic_weaknesses"), "flag"] == 0
+
+
+def test_generic_weaknesses(stage: ContentStage) -> None:
+    f = run(stage, [{"doc_id": "g", "text": report(IDEOLOGY_OK, ETHICS_OK, DUTIES_OK, WEAK_GENERIC)}])
+    assert f.loc[("g", "generic_weaknesses"), "flag"] == 1
+    assert "chung chung" in f.loc[("g", "generic_weaknesses"), "reason"]
+
+
+def test_no_weakness_stated_is_generic(stage: ContentStage) -> None:
+    none = "[[weaknesses]]II. Hạn chế, khuyết điểm\nQua tự kiểm điểm, bản thân chưa thấy có hạn chế, khuyết điểm gì đáng kể.\n"
+    f = run(stage, [{"doc_id": "n", "text": report(IDEOLOGY_OK, ETHICS_OK, DUTIES_OK, none)}])
+    assert f.loc[("n", "generic_weaknesses"), "flag"] == 1
+
+
+def test_excellent_self_rating_is_called_out(stage: ContentStage) -> None:
+    f = run(
+        stage,
+        [{"doc_id": "e", "self_rating": "hoan_thanh_xuat_sac", "text": report(IDEOLOGY_OK, ETHICS_OK, DUTIES_VAGUE, WEAK_GENERIC)}],
+    )
+    for finding in ("unquantified_results", "generic_weaknesses"):
+        assert f.loc[("e", finding), "reason"].startswith("Tự nhận Hoàn thành xuất sắc nhiệm vụ nhưng ")
+    assert f.loc[("e", "missing_ideology"), "reason"] == ""
+
+
+def test_collective_report_topics_not_applicable(stage: ContentStage) -> None:
+    coll = "[[header]]BÁO CÁO KIỂM ĐIỂM TẬP THỂ CHI BỘ NĂM 2024\n" + DUTIES_OK.replace("[[duties]]", "[[targets]]") + WEAK_SPECIFIC
+    f = run(stage, [{"doc_id": "c", "kind": "collective", "role": "leader", "text": coll}])
+    for finding in ("missing_ideology", "missing_ethics", "no_collective_responsibility"):
+        assert f.loc[("c", finding), "flag"] == 0
+        assert f.loc[("c", finding), "score"] == 0
+        assert f.loc[("c", finding), "reason"] == ""
+    assert f.loc[("c", "unquantified_results"), "flag"] == 0
+
+
+def test_empty_batch(stage: ContentStage) -> None:
+    batch = make_batch([])
+    stage.run(batch)
+    assert len(batch.findings) == 0
