@@ -266,7 +266,8 @@ def screen(
         if progress:
             progress(name, 0, 1)
         stage.run(batch)
-        batch.stages_run.append(name)
+        if name not in batch.stages_run:
+            batch.stages_run.append(name)
         timings[name] = time.perf_counter() - t
         if progress:
             progress(name, 1, 1)
