@@ -189,6 +189,7 @@ def to_sections(items: list[Item], style: Style, fam: Family, rng: random.Random
     """Number and word the headings, lay out the paragraphs."""
     counters = [0, 0, 0, 0]
     sections: list[Section] = []
+    used_wording: set[str] = set()
     levels_present = {it.level for it in items}
     min_level = min(levels_present) if levels_present else 1
     for it in items:
@@ -204,6 +205,9 @@ def to_sections(items: list[Item], style: Style, fam: Family, rng: random.Random
                 scheme = "phan_roman"
             prefix = number_prefix(scheme, level, counters)
             text = _wording(it, style, fam)
+            if text in used_wording and it.official:
+                text = _neu_co(it.official, style)  # two headings with the same own wording: use the form's
+            used_wording.add(text)
             upper = level == 0 or (level == 1 and (style.upper_l1 or style.scheme in ("caps", "plain")))
             colon = style.heading_colon and level >= 2
             heading = heading_line(prefix, text, level, upper, colon)

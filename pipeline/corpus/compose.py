@@ -35,6 +35,11 @@ COLL_TOPICS = ("coll_attendance", "coll_inspection", "coll_new_members", "coll_s
                "coll_mass")
 
 
+#: Words of office life a retiree does not write about (their own words; copies may still carry them).
+_OFFICE_WORDS = ("cơ quan", "đồng nghiệp", "làm việc", "công việc", "cấp dưới", "vị trí", "chuyên môn", "nhân dân tận",
+                 "giờ", "phần mềm", "người dân", "phục vụ")
+
+
 @dataclass
 class Plan:
     """What a document does, decided before it is written (the truth follows from the text)."""
@@ -91,6 +96,8 @@ class Composer:
         self.facts: set[str] = set()
         self.prev_facts: set[str] = set()
         self.stock = stock_index(variant)
+        #: a retiree / resident writing their own words: no office-only formulas
+        self.resident = False
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -116,14 +123,18 @@ class Composer:
     def fact(self, template: str) -> str:
         """A filled fact phrase (duty result, leader result, event) not stated last year."""
         out = fill(template, self.fctx, self.rng)
-        if out in self.prev_facts:
+        if self._stated(out):
             for _ in range(8):
                 out = fill(template, self.fctx, self.rng)
-                if out not in self.prev_facts:
+                if not self._stated(out):
                     break
         if any(c.isdigit() for c in out):
             self.facts.add(out)
         return out
+
+    def _stated(self, phrase: str) -> bool:
+        """True if last year's report of this writer already states ``phrase``."""
+        return phrase in self.prev_facts or any(phrase in t for t in self.prev_texts)
 
     def sent(self, template: str, dim: str, extra: dict[str, Any] | None = None, **kw: Any) -> Sent:
         return Sent(self.text(template, extra), dim, **kw)
@@ -137,8 +148,21 @@ class Composer:
         used.add((key, i))
         return options[i]
 
+    def pick_fresh(self, key: str, options: list[Any] | tuple[Any, ...]) -> Any | None:
+        """Like :meth:`pick`, but None when every option was used last year or in this report."""
+        fresh = [i for i in range(len(options)) if (key, i) not in self.avoid and (key, i) not in self.used]
+        if not fresh:
+            return None
+        i = fresh[self.rng.randrange(len(fresh))]
+        self.used.add((key, i))
+        return options[i]
+
     def stocks(self, section: str, topic: str = "gen") -> tuple[StockPhrase, ...]:
-        return self.stock.get((section, topic), ())
+        pool = self.stock.get((section, topic), ())
+        if self.resident:
+            kept = tuple(p for p in pool if not any(w in p.text for w in _OFFICE_WORDS))
+            return kept or pool
+        return pool
 
     def stock_sents(self, section: str, stock_topic: str, k: int, dim: str, **kw: Any) -> list[Sent]:
         """``k`` distinct stock phrases of (section, stock_topic) as sentences of dimension ``dim``."""
@@ -195,6 +219,8 @@ class Composer:
             out += self.stock_sents("discipline", "attendance", 1, "discipline", attendance=True)
         if leader and self.rng.random() < 0.6:
             out += self.stock_sents("discipline", "assets", 1, "discipline")
+            if self.rng.random() < 0.5:
+                out.append(self.sent(self.pick("assets", self.fam["assets_specific"]), "discipline"))
         if period == "2025" and self.rng.random() < 0.6:
             out += self.stock_sents("discipline", "speech", 1, "discipline")
         for _ in range(self.count(0.6, 0, 3)):
@@ -203,8 +229,9 @@ class Composer:
 
     def working_style(self) -> Block:
         out = self.stock_sents("working_style", "gen", self.count(1.5, 1, 6), "working_style")
-        for _ in range(self.count(0.5, 0, 3)):
-            out.append(self.sent(self.pick("ws", self.fam["working_style_specific"]), "working_style"))
+        if not self.resident:
+            for _ in range(self.count(0.5, 0, 3)):
+                out.append(self.sent(self.pick("ws", self.fam["working_style_specific"]), "working_style"))
         return Block(out)
 
     def elaborate(self, key: str, dim: str) -> list[Sent]:
@@ -263,12 +290,15 @@ class Composer:
         for _ in range(self.count(0.8, 0, 5)):
             if not events:
                 break
-            ev = self.pick("event", events)
+            ev = self.pick_fresh("event", events)
+            if ev is None:
+                break
             phrase = self.fact(ev)
             items.append(self.sent(self.pick("evf", fam["event_frames"]), "duties_results", {"e": phrase},
                                    quant=has_figure_slot(ev)))
-        if not unquantified and rng.random() < 0.35:
-            prod = fill(self.pick("prod", sector["products"]), self.fctx, rng)
+        prod_t = self.pick_fresh("prod", sector["products"]) if not unquantified and rng.random() < 0.35 else None
+        if prod_t is not None:
+            prod = fill(prod_t, self.fctx, rng)
             items.append(self.sent(self.pick("prodf", fam["product_frames"]), "duties_results", {"prod": prod}, quant=True))
         stock = self.stock_sents("duties", "gen", self.count(0.8 if not unquantified else 1.8, 0, 4), "duties_results")
         if table:
@@ -405,7 +435,7 @@ class Composer:
                 kind = rng.choice(("partial", "open"))
             else:
                 kind = rng.choices(("fixed", "partial", "open"), (0.6, 0.3, 0.1))[0]
-            status = fill(rng.choice(fam["earlier_status"][kind]), self.fctx, rng)
+            status = self.fact(rng.choice(fam["earlier_status"][kind]))
             out.append(self.sent(self.pick("earl", fam["earlier_frames"]), "remedy_earlier",
                                  {"desc": desc, "status": status}))
         return out
@@ -413,6 +443,14 @@ class Composer:
     # --- plan ---------------------------------------------------------------------------------
 
     def plan_item(self, topic: str, sector: dict[str, Any], specific: bool) -> Sent:
+        """One remediation item on ``topic``; a writer does not repeat last year's item word for word."""
+        for _ in range(6):
+            item = self._plan_item(topic, sector, specific)
+            if item.text not in self.prev_texts:
+                break
+        return item
+
+    def _plan_item(self, topic: str, sector: dict[str, Any], specific: bool) -> Sent:
         fam, rng = self.fam, self.rng
         info = self.topic_info(topic, sector)
         measure = rng.choice(info["measures"])

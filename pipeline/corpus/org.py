@@ -230,10 +230,11 @@ def build_org(seed: int, n_units: int, years: list[int]) -> Org:
         place = _place(urng)
         admin = "xã" if key in ("military", "cooperative") or urng.random() < 0.55 else "phường"
         ctx = {"place": place, "dist": district, "admin": admin}
+        k = urng.randrange(len(sector["unit"]))
         unit = Unit(
             unit_id=f"U{i + 1:02d}", index=i, sector_key=key, sector=sector,
-            name=fill(urng.choice(sector["unit"]), ctx, urng), parent=fill(urng.choice(sector["parent"]), ctx, urng),
-            place=place, district=district, workplace=fill(urng.choice(sector["workplace"]), ctx, urng), admin=admin,
+            name=fill(sector["unit"][k], ctx, urng), parent=fill(urng.choice(sector["parent"]), ctx, urng),
+            place=place, district=district, workplace=fill(sector["workplace"][k], ctx, urng), admin=admin,
         )
         unit.coll_style = draw_style(urng)
         _populate(unit, years, urng)

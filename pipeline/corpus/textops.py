@@ -26,6 +26,8 @@ def finish(text: str) -> str:
         text = first.upper() + text[1:]
     if not text.endswith(_END):
         text += "."
+    while "…." in text:  # a dotted placeholder absorbs a full stop (the normaliser writes "…." as "…")
+        text = text.replace("….", "…")
     return text
 
 

@@ -78,6 +78,7 @@ def write_individual(member: Member, unit: Unit, year: int, plan: Plan, fam: Fam
         "party_post_l": lower_first(member.party_post),
     })
     comp = Composer(fam, variant, rng, style, year, fctx, avoid=member.used.get(year - 1))
+    comp.resident = unit.sector_key == "retirees" and not leader
     last_doc = member.docs.get(year - 1)
     if last_doc is not None:
         comp.prev_texts = {s.text for sec in last_doc.sections for s in sec.body.sentences() if any(c.isdigit() for c in s.text)}
