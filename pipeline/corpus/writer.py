@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 from pipeline.corpus.assemble import (
@@ -21,6 +22,8 @@ from pipeline.corpus.data import Family, fill, lower_first
 from pipeline.corpus.doc import Doc, Sent
 from pipeline.corpus.forms import FORM_CODES, GUIDANCE, SUBTITLES, form_version, period, skeleton
 from pipeline.corpus.org import Member, Style, Unit
+
+_DIGIT = re.compile(r"\d")
 
 
 def _date(rng: random.Random, year: int) -> tuple[int, int, int] | None:
@@ -81,7 +84,7 @@ def write_individual(member: Member, unit: Unit, year: int, plan: Plan, fam: Fam
     comp.resident = unit.sector_key == "retirees" and not leader
     last_doc = member.docs.get(year - 1)
     if last_doc is not None:
-        comp.prev_texts = {s.text for sec in last_doc.sections for s in sec.body.sentences() if any(c.isdigit() for c in s.text)}
+        comp.prev_texts = {s.text for sec in last_doc.sections for s in sec.body.sentences() if _DIGIT.search(s.text)}
     comp.prev_facts = member.facts.get(year - 1, set())
     faults = plan.faults
     blocks: dict[str, Any] = {
