@@ -360,3 +360,25 @@ def test_rates_override(tmp_path: Path) -> None:
     assert not _read(out / "truth_spans.csv")
     with pytest.raises(ValueError):
         generate(4, 1, "2024", tmp_path / "bad", "txt", "a", {"no_such_rate": 1})
+
+
+def test_cli_generate(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.corpus.cli import corpus
+
+    rates = tmp_path / "rates.json"
+    rates.write_text('{"template_whole": 1.0, "copy_prior_whole": 0.0, "copy_prior_section": 0.0, '
+                     '"copy_peer_whole": 0.0, "copy_peer_section": 0.0, "copy_collective_section": 0.0, '
+                     '"template_section": 0.0, "obfuscation": {"verbatim": 1.0, "refreshed": 0.0, '
+                     '"reordered": 0.0, "synonyms": 0.0, "paraphrased": 0.0}}', encoding="utf-8")
+    out = tmp_path / "cli"
+    res = CliRunner().invoke(corpus, ["generate", "--seed", "2", "--units", "2", "--years", "2025", "--out", str(out),
+                                      "--variant", "b", "--rates", str(rates)])
+    assert res.exit_code == 0, res.output
+    truth = _read(out / "truth.csv")
+    individual = [r for r in truth if r["kind"] == "individual"]
+    assert individual and all(r["template_heavy"] == "1" and r["variant"] == "b" for r in individual)
+    assert all(r["template_ids"].startswith("b_") for r in individual)
+    bad = CliRunner().invoke(corpus, ["generate", "--seed", "2", "--units", "2", "--years", "2015", "--out", str(out)])
+    assert bad.exit_code != 0
