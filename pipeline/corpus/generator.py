@@ -410,7 +410,7 @@ class Generator:
             canon = self.out / "canonical" / unit / year / f"{doc.doc_id}.txt"
             canon.parent.mkdir(parents=True, exist_ok=True)
             write_txt(canon, r.text)
-        words = r.text.count(" ") + r.text.count("\n") + 1
+        words = len(r.text.split())
         sinks["manifest"].write([{
             "path": rel, "member_id": meta["member_id"], "unit": unit, "year": year,
             "kind": meta["kind"], "role": meta["role"], "doc_id": doc.doc_id,
