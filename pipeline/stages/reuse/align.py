@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,11 +31,8 @@ from pipeline.stages.reuse.shingles import DocRep, Vocab
 class AlignParams:
     seg_cutoff: float = 60.0  # fuzz.ratio on syllables, 0-100
     min_seg_tokens: int = 3
-    window: int = 8  # source segments a passage may wander (reordering)
-    max_gap_segments: int = 2  # unmatched report segments allowed inside a passage
-    max_gap_tokens: int = 12  # ... together at most this long
-    min_tokens: int = 10  # matched syllables per passage
-    min_own_tokens: int = 6  # of which not boilerplate
+    min_pairs: int = 2  # fewer matched segments than this: the pair is dropped at once
+    tie: float = 2.0  # attribution: block similarities this close count as equal
 
 
 @dataclass
@@ -46,8 +44,7 @@ class SegPair:
     a_hi: int
     s_lo: int
     s_hi: int
-    a_matched: np.ndarray  # token indices of A that are matched
-    s_matched: np.ndarray  # token indices of S that are matched
+    n_matched: int  # syllables in the equal blocks
     exact: bool  # equal on folded syllables (digits included)
     refreshed: bool  # equal once numbers are folded
 
@@ -61,7 +58,9 @@ class Passage:
     similarity: float  # 0-1
     match_type: str
     n_matched: int
-    n_own: int  # matched tokens that are not boilerplate
+    n_pairs: int  # matched segments
+    n_content: int  # syllables of the copied content sentences
+    evidence: float  # rarity bits of the copied sentences (0 for templates)
 
 
 def seg_strings(rep: DocRep, vocab: Vocab, segs: np.ndarray, mode: str) -> list[str]:
@@ -79,136 +78,128 @@ def seg_strings(rep: DocRep, vocab: Vocab, segs: np.ndarray, mode: str) -> list[
 
 
 def match_segments(
-    a: DocRep, s: DocRep, vocab: Vocab, a_segs: np.ndarray, s_segs: np.ndarray, p: AlignParams
+    a: DocRep,
+    s: DocRep,
+    vocab: Vocab,
+    a_segs: np.ndarray,
+    s_segs: np.ndarray,
+    p: AlignParams,
+    template: bool = False,
 ) -> list[SegPair]:
-    """Best source segment for each report segment, with syllable-level spans."""
+    """Best source segment for each report segment, with syllable-level spans.
+
+    Returns nothing when fewer than ``min_pairs`` segments match: no block decision can use it.
+    """
     if not len(a_segs) or not len(s_segs):
         return []
     mode = "sids" if (a.plain or s.plain) else "nids"
     a_str = seg_strings(a, vocab, a_segs, mode)
     s_str = seg_strings(s, vocab, s_segs, mode)
     m = process.cdist(a_str, s_str, scorer=fuzz.ratio, score_cutoff=p.seg_cutoff, workers=1)
-    rows = np.flatnonzero(m.max(axis=1) >= p.seg_cutoff)
+    row_max = m.max(axis=1)
+    rows = np.flatnonzero(row_max >= p.seg_cutoff)
+    if len(rows) < p.min_pairs:
+        return []
+    arg = m.argmax(axis=1)
     out: list[SegPair] = []
     prev_j = -2
+    a_lo_arr, a_hi_arr, s_lo_arr, s_hi_arr = a.seg_lo, a.seg_hi, s.seg_lo, s.seg_hi
     for r in rows.tolist():
-        row = m[r]
-        best = row.max()
-        ties = np.flatnonzero(row >= best - 1e-9)
-        j = int(ties[np.argmin(np.abs(ties - (prev_j + 1)))]) if len(ties) > 1 else int(ties[0])
+        best = float(row_max[r])
+        j = int(arg[r])
+        if j != prev_j + 1 and np.count_nonzero(m[r] == best) > 1:
+            ties = np.flatnonzero(m[r] == best)
+            j = int(ties[np.argmin(np.abs(ties - (prev_j + 1)))])
         prev_j = j
         ai, sj = int(a_segs[r]), int(s_segs[j])
-        a0, s0 = int(a.seg_lo[ai]), int(s.seg_lo[sj])
-        a_m, s_m = [], []
-        for op in Indel.opcodes(a_str[r], s_str[j]):
-            if op.tag == "equal":
-                a_m.append(np.arange(a0 + op.src_start, a0 + op.src_end))
-                s_m.append(np.arange(s0 + op.dest_start, s0 + op.dest_end))
-        if not a_m:
-            continue
-        am, sm = np.concatenate(a_m), np.concatenate(s_m)
-        a_lo, a_hi = int(a.seg_lo[ai]), int(a.seg_hi[ai])
-        s_lo, s_hi = int(s.seg_lo[sj]), int(s.seg_hi[sj])
-        if best >= 100.0 - 1e-9:
+        a0, a1 = int(a_lo_arr[ai]), int(a_hi_arr[ai])
+        s0, s1 = int(s_lo_arr[sj]), int(s_hi_arr[sj])
+        if best >= 100.0:
+            lo, hi, slo, shi, n_eq = a0, a1, s0, s1, a1 - a0
             refreshed = True
-            exact = mode != "sids" and np.array_equal(a.ids[a_lo:a_hi], s.ids[s_lo:s_hi])
+            exact = mode != "sids" and a.ids[a0:a1].tobytes() == s.ids[s0:s1].tobytes()
         else:
+            eq = [op for op in Indel.opcodes(a_str[r], s_str[j]) if op.tag == "equal"]
+            if not eq:
+                continue
+            lo, hi = a0 + eq[0].src_start, a0 + eq[-1].src_end
+            slo = s0 + min(op.dest_start for op in eq)
+            shi = s0 + max(op.dest_end for op in eq)
+            n_eq = sum(op.src_end - op.src_start for op in eq)
             refreshed = exact = False
         out.append(
             SegPair(
                 a_seg=ai,
                 s_seg=sj,
-                score=float(best),
-                a_lo=int(am[0]),
-                a_hi=int(am[-1]) + 1,
-                s_lo=int(sm.min()),
-                s_hi=int(sm.max()) + 1,
-                a_matched=am,
-                s_matched=sm,
+                score=best,
+                a_lo=lo,
+                a_hi=hi,
+                s_lo=slo,
+                s_hi=shi,
+                n_matched=n_eq,
                 exact=bool(exact),
-                refreshed=bool(refreshed),
+                refreshed=refreshed,
             )
         )
     return out
 
 
-def _swap(pairs: list[SegPair]) -> list[SegPair]:
+def swap(pairs: list[SegPair]) -> list[SegPair]:
     """The same segment pairs seen from the source's side (one pair per source segment)."""
     best: dict[int, SegPair] = {}
     for q in pairs:
         cur = best.get(q.s_seg)
         if cur is None or q.score > cur.score:
             best[q.s_seg] = q
-    out = []
-    for q in best.values():
-        out.append(
-            SegPair(
-                a_seg=q.s_seg,
-                s_seg=q.a_seg,
-                score=q.score,
-                a_lo=q.s_lo,
-                a_hi=q.s_hi,
-                s_lo=q.a_lo,
-                s_hi=q.a_hi,
-                a_matched=q.s_matched,
-                s_matched=q.a_matched,
-                exact=q.exact,
-                refreshed=q.refreshed,
-            )
+    return [
+        SegPair(
+            a_seg=q.s_seg,
+            s_seg=q.a_seg,
+            score=q.score,
+            a_lo=q.s_lo,
+            a_hi=q.s_hi,
+            s_lo=q.a_lo,
+            s_hi=q.a_hi,
+            n_matched=q.n_matched,
+            exact=q.exact,
+            refreshed=q.refreshed,
         )
-    return out
+        for q in best.values()
+    ]
 
 
-def passages(pairs: list[SegPair], a: DocRep, p: AlignParams) -> list[Passage]:
-    """Merge segment pairs into passages on the report's side and filter them."""
-    if not pairs:
-        return []
-    pairs = sorted(pairs, key=lambda q: q.a_seg)
-    groups: list[list[SegPair]] = [[pairs[0]]]
-    for q in pairs[1:]:
-        g = groups[-1]
-        last = g[-1]
-        gap = q.a_seg - last.a_seg - 1
-        ok = 0 <= gap <= p.max_gap_segments
-        if ok and gap:
-            gap_tokens = int(a.seg_lo[q.a_seg]) - int(a.seg_hi[last.a_seg])
-            ok = gap_tokens <= p.max_gap_tokens
-        if ok:
-            js = [x.s_seg for x in g]
-            ok = min(js) - p.window <= q.s_seg <= max(js) + p.window
-        if ok:
-            g.append(q)
-        else:
-            groups.append([q])
-    boiler = a.boiler if a.boiler is not None else np.zeros(a.n_tokens, dtype=bool)
-    out = []
-    for g in groups:
-        matched = np.unique(np.concatenate([q.a_matched for q in g]))
-        n_matched = len(matched)
-        n_own = int((~boiler[matched]).sum())
-        if n_matched < p.min_tokens or n_own < p.min_own_tokens:
-            continue
-        weights = np.array([q.a_hi - q.a_lo for q in g], dtype=float)
-        sim = float(np.average([q.score for q in g], weights=weights)) / 100.0
-        if all(q.exact for q in g):
-            kind = "identical"
-        elif all(q.refreshed for q in g):
-            kind = "refreshed"
-        else:
-            kind = "paraphrased"
-        out.append(
-            Passage(
-                a_lo=min(q.a_lo for q in g),
-                a_hi=max(q.a_hi for q in g),
-                s_lo=min(q.s_lo for q in g),
-                s_hi=max(q.s_hi for q in g),
-                similarity=round(sim, 4),
-                match_type=kind,
-                n_matched=n_matched,
-                n_own=n_own,
-            )
-        )
-    return out
+def content_segments(rep: DocRep, min_tokens: int) -> np.ndarray:
+    """Bool per segment: comparable text of ``min_tokens`` syllables that is not form wording."""
+    got = rep.meta.get(("content", min_tokens))
+    if got is None:
+        n = len(rep.seg_lo)
+        got = np.zeros(n, dtype=bool)
+        form = rep.form if rep.form is not None else np.zeros(rep.n_tokens, dtype=bool)
+        cf = np.concatenate([[0], np.cumsum(form)])
+        cc = np.concatenate([[0], np.cumsum(rep.comparable)])
+        length = rep.seg_hi - rep.seg_lo
+        got = (length >= min_tokens) & ((cc[rep.seg_hi] - cc[rep.seg_lo]) * 2 >= length)
+        got &= (cf[rep.seg_hi] - cf[rep.seg_lo]) * 2 < length
+        rep.meta[("content", min_tokens)] = got
+    return got
+
+
+def pair_bits(q: SegPair, a: DocRep, s: DocRep, n_ref: float) -> float:
+    """Copy evidence of one matched segment pair, in bits: how unlikely the shared sentence is.
+
+    ``log2(n_ref / df)`` with ``df`` the number of reports of the batch holding the sentence (the
+    digit-exact sentence when the pair is identical, the digit-folded one otherwise; the more
+    common of the two sides), scaled by the pair's similarity. Stock sentences count zero.
+    """
+    if a.seg_boiler is None or s.seg_boiler is None or a.seg_df is None or s.seg_df is None:
+        return 0.0
+    if a.seg_boiler[q.a_seg] or s.seg_boiler[q.s_seg]:
+        return 0.0
+    if q.exact and a.seg_dfi is not None and s.seg_dfi is not None:
+        df = max(int(a.seg_dfi[q.a_seg]), int(s.seg_dfi[q.s_seg]))
+    else:
+        df = max(int(a.seg_df[q.a_seg]), int(s.seg_df[q.s_seg]))
+    return max(0.0, math.log2(n_ref / max(df, 1))) * q.score / 100.0
 
 
 def align_pair(
@@ -219,9 +210,8 @@ def align_pair(
     s_segs: np.ndarray,
     p: AlignParams,
     both_sides: bool = False,
-) -> tuple[list[Passage], list[Passage]]:
-    """Passages of ``a`` taken from ``s`` (and, if ``both_sides``, of ``s`` found in ``a``)."""
-    pairs = match_segments(a, s, vocab, a_segs, s_segs, p)
-    fwd = passages(pairs, a, p)
-    back = passages(_swap(pairs), s, p) if both_sides else []
-    return fwd, back
+    template: bool = False,
+) -> tuple[list[SegPair], list[SegPair]]:
+    """Matched segment pairs of ``a`` against ``s`` (and, if ``both_sides``, the same seen from ``s``)."""
+    pairs = match_segments(a, s, vocab, a_segs, s_segs, p, template)
+    return pairs, (swap(pairs) if both_sides else [])

@@ -151,8 +151,39 @@ def doc_shingles(rep: DocRep, hashes: np.ndarray, k: int) -> tuple[np.ndarray, n
 
 
 def spread_threshold(n_units: int, unit_min: int, unit_frac: float) -> int:
-    """Units a shingle must appear in to count as batch boilerplate."""
+    """Units a sentence or shingle must appear in to count as batch boilerplate."""
     return int(max(unit_min, np.ceil(unit_frac * n_units)))
+
+
+def segment_keys(rep: DocRep, mode: str = "sids") -> np.ndarray:
+    """One int64 key per segment: its syllable keys (``sids``: accent-stripped, digit-folded;
+    ``ids``: folded, digits kept). Keys are per process (Python's bytes hash)."""
+    arr = getattr(rep, mode)
+    return np.array(
+        [hash(arr[lo:hi].tobytes()) for lo, hi in zip(rep.seg_lo.tolist(), rep.seg_hi.tolist(), strict=True)],
+        dtype=np.int64,
+    )
+
+
+def lookup_counts(keys: np.ndarray, table_keys: np.ndarray, table_counts: np.ndarray) -> np.ndarray:
+    """Counts of ``keys`` in a sorted (keys, counts) table; 0 when absent."""
+    if not len(table_keys) or not len(keys):
+        return np.zeros(len(keys), dtype=np.int64)
+    pos = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+    return np.where(table_keys[pos] == keys, table_counts[pos], 0)
+
+
+def _unit_frequency(keys: list[np.ndarray], unit_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys and the number of distinct units each occurs in."""
+    lens = np.array([len(k) for k in keys], dtype=np.int64)
+    if not lens.sum():
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    k = np.concatenate(keys)
+    u = np.repeat(unit_ids, lens)
+    order = np.lexsort((u, k))
+    k, u = k[order], u[order]
+    first = np.concatenate([[True], (k[1:] != k[:-1]) | (u[1:] != u[:-1])])
+    return np.unique(k[first], return_counts=True)
 
 
 def mark_boilerplate(
@@ -164,38 +195,73 @@ def mark_boilerplate(
     k: int,
     unit_min: int,
     unit_frac: float,
+    near_stock: float = 0.9,
 ) -> dict[str, float]:
-    """Set ``rep.form`` and ``rep.boiler`` on every report; returns diagnostics for ``batch.params``."""
+    """Set ``rep.form``, ``rep.seg_boiler`` and ``rep.boiler`` on every report.
+
+    A segment (sentence) is boilerplate when the same sentence occurs in ``threshold`` units, or
+    when at least ``near_stock`` of its syllables lie in ``k``-syllable runs that occur in that many
+    units or in the stock banks (a stock sentence with a typo, a synonym or a new figure). A syllable
+    is boilerplate when its segment is, or when it lies in a form / stock-bank run.
+    Returns diagnostics for ``batch.params``.
+    """
     hashes = vocab.hashes()
-    per_doc = [doc_shingles(r, hashes, k) for r in reps]
-    by_unit: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        by_unit.setdefault(u, []).append(i)
-    n_units = len(by_unit)
+    unit_index: dict[str, int] = {}
+    unit_ids = np.array([unit_index.setdefault(u, len(unit_index)) for u in units], dtype=np.int64)
+    n_units = len(unit_index)
     thr = spread_threshold(n_units, unit_min, unit_frac)
     use_spread = n_units >= thr
+    seg_keys = [segment_keys(r) for r in reps]
+    seg_ok = [_seg_comparable(r) for r in reps]
+    uf_keys, uf_counts = _unit_frequency([sk[ok] for sk, ok in zip(seg_keys, seg_ok, strict=True)], unit_ids)
+    doc_ids = np.arange(len(reps), dtype=np.int64)
+    df_keys, df_counts = _unit_frequency([sk[ok] for sk, ok in zip(seg_keys, seg_ok, strict=True)], doc_ids)
+    id_keys = [segment_keys(r, "ids") for r in reps]
+    dfi_keys, dfi_counts = _unit_frequency([sk[ok] for sk, ok in zip(id_keys, seg_ok, strict=True)], doc_ids)
     sketch = None
+    per_doc = [doc_shingles(r, hashes, k) for r in reps]
     if use_spread:
         total = sum(int(ok.sum()) for _, ok in per_doc)
         sketch = SpreadSketch(sketch_bits(total))
-        sketch.add_groups(
-            np.concatenate([per_doc[i][0][per_doc[i][1]] for i in idx]) for idx in by_unit.values()
-        )
+        groups: dict[int, list[int]] = {}
+        for i, u in enumerate(unit_ids.tolist()):
+            groups.setdefault(u, []).append(i)
+        sketch.add_groups(np.concatenate([per_doc[i][0][per_doc[i][1]] for i in idx]) for idx in groups.values())
     n_tok = n_boil = 0
-    for rep, (h, ok) in zip(reps, per_doc, strict=True):
+    for rep, (h, ok), keys, ikeys in zip(reps, per_doc, seg_keys, id_keys, strict=True):
+        rep.seg_df = lookup_counts(keys, df_keys, df_counts)
+        rep.seg_dfi = lookup_counts(ikeys, dfi_keys, dfi_counts)
         rep.form = form.mark(rep, hashes)
-        boiler = rep.form | stock.mark(rep, hashes)
-        if sketch is not None and len(h):
-            common = (sketch.estimate(h) >= thr) & ok
-            hit = np.flatnonzero(common)
-            if len(hit):
-                boiler |= cover(hit, rep.n_tokens, k)
+        banked = rep.form | stock.mark(rep, hashes)
+        near = banked.copy()
+        seg_common = np.zeros(len(keys), dtype=bool)
+        if use_spread:
+            if len(h):
+                hit = np.flatnonzero((sketch.estimate(h) >= thr) & ok)
+                if len(hit):
+                    near |= cover(hit, rep.n_tokens, k)
+            pos = np.minimum(np.searchsorted(uf_keys, keys), max(len(uf_keys) - 1, 0))
+            if len(uf_keys):
+                seg_common = (uf_keys[pos] == keys) & (uf_counts[pos] >= thr)
+        c = np.concatenate([[0], np.cumsum(near)])
+        seg_len = np.maximum(rep.seg_hi - rep.seg_lo, 1)
+        near_share = (c[rep.seg_hi] - c[rep.seg_lo]) / seg_len
+        rep.seg_boiler = seg_common | (near_share >= near_stock)
+        boiler = banked.copy()
+        for lo, hi in zip(rep.seg_lo[rep.seg_boiler].tolist(), rep.seg_hi[rep.seg_boiler].tolist(), strict=True):
+            boiler[lo:hi] = True
         rep.boiler = boiler
         n_tok += int(rep.comparable.sum())
         n_boil += int((boiler & rep.comparable).sum())
     return {
+        "documents": len(reps),
         "units": n_units,
         "spread_threshold_units": thr,
         "spread_used": bool(use_spread),
         "boilerplate_share_of_batch": round(n_boil / n_tok, 4) if n_tok else 0.0,
     }
+
+
+def _seg_comparable(rep: DocRep) -> np.ndarray:
+    c = np.concatenate([[0], np.cumsum(rep.comparable)])
+    return (c[rep.seg_hi] - c[rep.seg_lo]) * 2 >= (rep.seg_hi - rep.seg_lo)

@@ -366,3 +366,14 @@ def baseline_report(scores: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
         thr, res = best_threshold(sc.to_numpy(), lab.to_numpy())
         rows.append({"finding": finding, "measure": measure, "threshold": round(thr, 4), **res})
     return pd.DataFrame(rows)
+
+
+_KIND_FINDING = {"prior": "copied_prior", "peer": "copied_peer", "template": "template_heavy"}
+
+
+def doc_obfuscations(truth_spans: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """``(finding, doc_id) -> obfuscation`` of a positive report: the type covering most characters."""
+    t = truth_spans.assign(chars=truth_spans["end"] - truth_spans["start"])
+    t = t.groupby(["source_kind", "doc_id", "obfuscation"], as_index=False)["chars"].sum()
+    t = t.sort_values("chars", ascending=False).drop_duplicates(["source_kind", "doc_id"])
+    return {(_KIND_FINDING.get(k, k), str(d)): o for k, d, o in zip(t["source_kind"], t["doc_id"], t["obfuscation"], strict=True)}

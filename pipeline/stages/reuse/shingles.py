@@ -142,6 +142,9 @@ class DocRep:
     meta: dict = field(default_factory=dict)
     form: np.ndarray | None = None  # bool per token: form headings, prompts, official wording
     boiler: np.ndarray | None = None  # bool per token: form, stock phrases or batch-common wording
+    seg_boiler: np.ndarray | None = None  # bool per segment: a stock sentence
+    seg_df: np.ndarray | None = None  # reports of the batch holding the segment (digit-folded key)
+    seg_dfi: np.ndarray | None = None  # ... with the same digits
 
     @property
     def n_tokens(self) -> int:

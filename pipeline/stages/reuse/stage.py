@@ -25,8 +25,20 @@ import pandas as pd
 from pipeline import schema
 from pipeline.model import Batch
 from pipeline.stages.reuse import tells
-from pipeline.stages.reuse.align import AlignParams, Passage, align_pair
+from pipeline.stages.reuse.align import AlignParams, Passage, SegPair, align_pair
 from pipeline.stages.reuse.bank import REPO_BANKS, default_bank_dirs, load_templates
+from pipeline.stages.reuse.blocks import (
+    BlockParams,
+    BlockStat,
+    accept_blocks,
+    block_of_segments,
+    block_passages,
+    block_sizes,
+    block_stats,
+    blocks_from_headings,
+    blocks_from_sections,
+    content_blocks,
+)
 from pipeline.stages.reuse.boilerplate import BUILTIN_STOCK, StockIndex, mark_boilerplate, read_phrases
 from pipeline.stages.reuse.candidates import peer_pairs, prior_pairs, sample, template_hits
 from pipeline.stages.reuse.shingles import DocRep, Vocab, make_rep, shingle_hashes, valid_shingles
@@ -53,8 +65,46 @@ class ReuseParams:
     peer_threshold: float = 0.30
     template_threshold: float = 0.30
     peer_min_source_share: float = 0.05  # a colleague is listed when it supplied this share
-    peer_excludes_template: bool = True  # text explained by a bank template is not a peer copy
+    n_ref: float = 1000.0  # rarity is log2(max(reports, n_ref) / df): small batches are a sample
     align: AlignParams = field(default_factory=AlignParams)
+    prior_block: BlockParams = field(default_factory=BlockParams)
+    peer_block: BlockParams = field(default_factory=BlockParams)
+    template_block: BlockParams = field(default_factory=BlockParams)
+
+
+def _compared_spans(sections: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of the sections that are compared (all but header, self-rating, other)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    if sections is None or not len(sections):
+        return out
+    for row in sections.itertuples(index=False):
+        parts = set(str(row.label).split(schema.MERGE_SEP))
+        if not parts <= EXCLUDED_SECTIONS:
+            out.setdefault(str(row.doc_id), []).append((int(row.start), int(row.end)))
+    return out
+
+
+def attribute_blocks(
+    copied: dict[tuple[str, str], list[BlockStat]], priority: dict[tuple[str, str], tuple], tie: float
+) -> dict[tuple[str, str], list[BlockStat]]:
+    """One source per copied block within a kind (best similarity, ties to the higher priority:
+    nearest own year; collective report, leaders, members). A colleague's block also yields to the
+    writer's own earlier report and to a template: text that came from either is not taken from
+    the colleague. A block may be both last year's and a template's."""
+    best: dict[tuple[str, int], tuple[float, tuple, tuple[str, str], BlockStat]] = {}
+    for key, stats in copied.items():
+        for st in stats:
+            slot = (key[0], st.block)
+            cur = best.get(slot)
+            cand = (st.sim, priority[key], key, st)
+            if cur is None or st.sim > cur[0] + tie or (abs(st.sim - cur[0]) <= tie and priority[key] < cur[1]):
+                best[slot] = cand
+    out: dict[tuple[str, str], list[BlockStat]] = {}
+    for (kind, b), (_, _, key, st) in best.items():
+        if kind == "peer" and (("prior", b) in best or ("template", b) in best):
+            continue
+        out.setdefault(key, []).append(st)
+    return out
 
 
 def _excluded_spans(sections: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
@@ -104,6 +154,8 @@ class ReuseStage:
             else [BUILTIN_STOCK, REPO_BANKS / "stock_phrases.csv"]
         )
         self._templates = templates
+        #: set by :meth:`run` for evaluation scripts: reports, passages found per report
+        self.last_run: dict[str, Any] = {}
 
     # ------------------------------------------------------------------------------------------
     def run(self, batch: Batch) -> None:
@@ -120,6 +172,7 @@ class ReuseStage:
         meta = pd.concat([docs.reindex(columns=cols), hist.reindex(columns=cols)], ignore_index=True)
         meta["doc_id"] = meta["doc_id"].astype(str)
         excl = _excluded_spans(batch.sections)
+        comp_spans = _compared_spans(batch.sections)
         if len(hist):
             for k, v in _excluded_spans(batch.history_sections).items():
                 excl.setdefault(k, v)
@@ -146,6 +199,7 @@ class ReuseStage:
         for r in tpl_reps:
             r.form = form.mark(r, hashes)
             r.boiler = r.form | stock.mark(r, hashes)
+            r.seg_boiler = np.zeros(len(r.seg_lo), dtype=bool)
         timings["boilerplate"] = time.perf_counter() - t
 
         # ---- candidates ---------------------------------------------------------------------
@@ -155,7 +209,7 @@ class ReuseStage:
         sigs, own_sigs = [], []
         for r in reps:
             h = shingle_hashes(r.sids, hashes, k)
-            ok = valid_shingles(r.comparable & ~r.boiler, k)
+            ok = valid_shingles(r.comparable & ~r.form, k)
             sigs.append(sample(h[ok], p.sample_mod))
             ok_t = valid_shingles(r.comparable & ~r.form, k)
             own_sigs.append(np.unique(h[ok_t]) if len(h) else h)
@@ -197,11 +251,31 @@ class ReuseStage:
                 segs[idx] = got
             return got
 
-        found: dict[int, list[tuple[str, str, DocRep, Passage]]] = {i: [] for i in range(n_q)}
+        claims: dict[int, dict[tuple[str, str], list[SegPair]]] = {i: {} for i in range(n_q)}
+        sources: dict[tuple[str, str], DocRep] = {}
+        priority: dict[tuple[str, str], tuple] = {}
+        kinds = meta["kind"].fillna("").astype(str).tolist()
+        roles = meta["role"].fillna("").astype(str).tolist()
+        years = [(_year(y) or 0) for y in meta["year"]]
+
+        def add(i: int, kind: str, j: int | None, rep: DocRep, pairs: list[SegPair], tid: str = "") -> None:
+            if not pairs:
+                return
+            key = (kind, tid or rep.doc_id)
+            claims[i][key] = pairs
+            sources[key] = rep
+            if key not in priority:
+                if kind == "template":
+                    priority[key] = (0, 0, 0, tid)
+                else:
+                    rank = 0 if kinds[j] == "collective" else (1 if roles[j] == "leader" else 2)
+                    # own reports: the nearest year first; colleagues: collective, leaders, members
+                    yr = -years[j] if kind == "prior" else years[j]
+                    priority[key] = (1 if kind == "prior" else 2, rank, yr, j)
+
         for i, j in priors:
             fwd, _ = align_pair(reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p)
-            found[i].extend(("prior", reps[j].doc_id, reps[j], ps) for ps in fwd)
-        years = [(_year(y) or 0) for y in meta["year"]]
+            add(i, "prior", j, reps[j], fwd)
         for i, j, _shared in peers:
             # a report cannot copy from a later year's report; within a year both may be the copier
             i_can = i < n_q and years[i] >= years[j]
@@ -213,17 +287,23 @@ class ReuseStage:
             fwd, back = align_pair(
                 reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p, both_sides=j_can
             )
-            found[i].extend(("peer", reps[j].doc_id, reps[j], ps) for ps in fwd)
+            add(i, "peer", j, reps[j], fwd)
             if j_can:
-                found[j].extend(("peer", reps[i].doc_id, reps[i], ps) for ps in back)
+                add(j, "peer", i, reps[i], back)
         for i, ti in tpl_cands:
             r = tpl_reps[ti]
             all_segs = segs.get(("t", ti))
             if all_segs is None:
                 all_segs = r.seg_comparable(a_p.min_seg_tokens)
                 segs[("t", ti)] = all_segs
-            fwd, _ = align_pair(reps[i], r, vocab, segs_of(i, reps[i]), all_segs, a_p)
-            found[i].extend(("template", tpl_ids[ti], r, ps) for ps in fwd)
+            fwd, _ = align_pair(reps[i], r, vocab, segs_of(i, reps[i]), all_segs, a_p, template=True)
+            add(i, "template", None, r, fwd, tid=tpl_ids[ti])
+        n_ref = max(float(len(reps)), p.n_ref)
+        found: dict[int, list[tuple[str, str, DocRep, Passage]]] = {i: [] for i in range(n_q)}
+        for i in range(n_q):
+            if claims[i]:
+                table, order = self.block_table(reps[i], claims[i], sources, n_ref, comp_spans.get(reps[i].doc_id))
+                found[i] = self.choose(reps[i], table, order, sources, priority)
         timings["align"] = time.perf_counter() - t
 
         # ---- scores, findings, matches ------------------------------------------------------
@@ -241,6 +321,10 @@ class ReuseStage:
         if match_rows:
             batch.add_matches(pd.DataFrame(match_rows))
         timings["score"] = time.perf_counter() - t
+        self.last_run = {"reps": reps, "n_query": n_q, "found": found, "priors": priors, "peers": peers,
+                         "templates": tpl_cands, "tpl_reps": tpl_reps, "tpl_ids": tpl_ids, "vocab": vocab,
+                         "claims": claims, "priority": priority, "sources": sources, "n_ref": n_ref,
+                         "compared": comp_spans, "meta": meta}
 
         params = asdict(p)
         params.update(
@@ -257,8 +341,8 @@ class ReuseStage:
                     "template_pairs": len(tpl_cands),
                     **asdict(peer_stats),
                 },
-                "score_unit": "share of the report's comparable, non-boilerplate syllables",
-                "template_score_unit": "share of comparable syllables outside known form/official wording",
+                "score_unit": "share of the report's compared syllables (outside header, self-rating, "
+                "signature, form headings and official wording) inside passages from that source kind",
                 "timings_s": {kk: round(v, 3) for kk, v in timings.items()},
                 "common_wording_share": common,
             }
@@ -269,6 +353,48 @@ class ReuseStage:
             batch.stages_run.append(self.name)
 
     # ------------------------------------------------------------------------------------------
+    def block_table(
+        self,
+        a: DocRep,
+        claims: dict[tuple[str, str], list[SegPair]],
+        sources: dict[tuple[str, str], DocRep],
+        n_ref: float,
+        compared: list[tuple[int, int]] | None,
+    ) -> tuple[dict[tuple[str, str], list[BlockStat]], np.ndarray]:
+        """Block statistics of report ``a`` against each source, and its content blocks in order."""
+        min_seg = self.params.align.min_seg_tokens
+        blocks = blocks_from_sections(a, compared) if compared else blocks_from_headings(a)
+        seg_block = block_of_segments(a, blocks)
+        order = content_blocks(a, seg_block, min_seg)
+        sizes = block_sizes(a, seg_block, len(blocks), min_seg)
+        table = {
+            key: block_stats(pairs, a, sources[key], seg_block, sizes, min_seg, key[0] == "template", n_ref)
+            for key, pairs in claims.items()
+        }
+        return table, order
+
+    def choose(
+        self,
+        a: DocRep,
+        table: dict[tuple[str, str], list[BlockStat]],
+        order: np.ndarray,
+        sources: dict[tuple[str, str], DocRep],
+        priority: dict[tuple[str, str], tuple],
+    ) -> list[tuple[str, str, DocRep, Passage]]:
+        """Copied blocks per source (see blocks.py), one source per block and kind, as passages."""
+        p = self.params
+        bparams = {"prior": p.prior_block, "peer": p.peer_block, "template": p.template_block}
+        copied: dict[tuple[str, str], list[BlockStat]] = {}
+        for key, stats in table.items():
+            ok = accept_blocks(stats, bparams[key[0]], key[0] == "template", order)
+            if ok:
+                copied[key] = ok
+        out = []
+        for key, stats in attribute_blocks(copied, priority, p.align.tie).items():
+            for ps in block_passages(stats, a, order):
+                out.append((key[0], key[1], sources[key], ps))
+        return out
+
     def _score_doc(
         self,
         i: int,
@@ -280,8 +406,8 @@ class ReuseStage:
         p = self.params
         n = rep.n_tokens
         comp = rep.comparable
-        own = comp & ~rep.boiler
-        own_tpl = comp & ~rep.form
+        own = comp & ~rep.form
+        own_tpl = own
         n_comp = int(comp.sum())
         common = round(float((comp & rep.boiler).sum() / n_comp), 4) if n_comp else 0.0
         cov = {kind: np.zeros(n, dtype=bool) for kind in schema.SOURCE_KINDS}
@@ -310,8 +436,6 @@ class ReuseStage:
                     "source_text": src.text[s_start:s_end],
                 }
             )
-        if p.peer_excludes_template:
-            cov["peer"] &= ~cov["template"]
         denom = max(int(own.sum()), 1)
         denom_t = max(int(own_tpl.sum()), 1)
 
