@@ -109,3 +109,110 @@ def evaluate_temporal(df: pd.DataFrame) -> TemporalScores:
                         }
                     )
     return sc
+
+
+def _prf(gold: list[int], pred: list[int]) -> dict[str, float]:
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 1.0
+    return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "accuracy": round(acc, 4), "n": len(gold), "positives": sum(gold)}
+
+
+def evaluate_documents(documents: pd.DataFrame, truth: pd.DataFrame, findings: tuple[str, ...] = ("vague_plan", "unremedied_weaknesses")) -> dict[str, Any]:
+    """Document-level precision/recall/F1 of each finding's flag against a truth table (doc_id + columns)."""
+    merged = documents[["doc_id", *findings]].merge(truth[["doc_id", *findings]], on="doc_id", suffixes=("", "_true"))
+    out: dict[str, Any] = {}
+    for f in findings:
+        m = merged.dropna(subset=[f, f"{f}_true"])
+        out[f] = _prf([int(x) for x in m[f"{f}_true"]], [int(x) for x in m[f]])
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def evaluate_generated_items(plans: pd.DataFrame, truth_plans: pd.DataFrame) -> dict[str, Any]:
+    """Item extraction and labelling against a generated corpus's truth_plans.csv.
+
+    A true item is found when a predicted item covers at least half of it (and vice versa for
+    precision). Label and slot accuracy are measured on the found pairs.
+    """
+    found = 0
+    label_ok = 0
+    slot_ok = {"measure": 0, "deadline": 0, "target": 0}
+    pred_by_doc = {d: g for d, g in plans.groupby("doc_id")} if len(plans) else {}
+    true_by_doc = {d: g for d, g in truth_plans.groupby("doc_id")} if len(truth_plans) else {}
+    matched_pred = 0
+    n_pred = len(plans)
+    for doc_id, tg in true_by_doc.items():
+        pg = pred_by_doc.get(doc_id)
+        preds = [] if pg is None else list(pg.itertuples(index=False))
+        used: set[int] = set()
+        for t in tg.itertuples(index=False):
+            span = (int(t.start), int(t.end))
+            best, best_ov = None, 0
+            for k, p in enumerate(preds):
+                ov = _overlap(span, (int(p.start), int(p.end)))
+                if ov > best_ov:
+                    best, best_ov = k, ov
+            if best is None or best_ov * 2 < span[1] - span[0]:
+                continue
+            found += 1
+            p = preds[best]
+            if best not in used:
+                used.add(best)
+                matched_pred += 1
+            label_ok += p.label == t.label
+            missing = set(str(p.missing).split(";")) if isinstance(p.missing, str) else set()
+            for s in slot_ok:
+                slot_ok[s] += (s not in missing) == bool(getattr(t, f"has_{s}"))
+    n_true = len(truth_plans)
+    return {
+        "true_items": n_true,
+        "predicted_items": n_pred,
+        "item_recall": round(found / n_true, 4) if n_true else 1.0,
+        "item_precision": round(matched_pred / n_pred, 4) if n_pred else 1.0,
+        "label_accuracy_on_found": round(label_ok / found, 4) if found else None,
+        **{f"slot_{s}_accuracy_on_found": round(v / found, 4) if found else None for s, v in slot_ok.items()},
+    }
+
+
+def labelled_documents_batch(tmp_dir: Any) -> tuple[Any, pd.DataFrame]:
+    """A Batch of the hand-labelled reports of corpora/labelled/documents.csv, prepared as
+    ``soi screen`` prepares them (normalisation, header, section segmentation; no tokens, which
+    the plans stage does not use), and the labels frame with a ``doc_id`` column.
+
+    Reports in corpora/labelled/sections carry inline ``[[label]]`` markers: they are written
+    without them into ``tmp_dir`` first.
+    """
+    from pathlib import Path
+
+    from pipeline.evaluate.sections import parse_annotated
+    from pipeline.ingest.manifest import ManifestRow
+    from pipeline.labelled import labelled_dir
+    from pipeline.prepare import prepare_file
+    from pipeline.screen import build_batch, default_segmenter
+
+    folder = labelled_dir()
+    labels = pd.read_csv(folder / "documents.csv", dtype={"file": str})
+    tmp = Path(tmp_dir)
+    seg = default_segmenter()
+    prepared = []
+    ids = []
+    for i, row in enumerate(labels.itertuples(index=False)):
+        src = folder / str(row.file)
+        doc_id = f"L{i:03d}-{Path(str(row.file)).stem}"
+        if "sections" in Path(str(row.file)).parts[0]:
+            dst = tmp / f"{doc_id}.txt"
+            dst.write_text(parse_annotated(src.read_text(encoding="utf-8"), src.name).text, encoding="utf-8")
+            src = dst
+        mrow = ManifestRow(i + 2, src, doc_id, "labelled", int(row.year), str(row.kind), str(row.role), doc_id)
+        prepared.append(prepare_file(src, mrow, seg))
+        ids.append(doc_id)
+    batch = build_batch(prepared, [])
+    return batch, labels.assign(doc_id=ids)

@@ -29,13 +29,13 @@ _BULLET = re.compile(r"^\s*(?:[-+*•–]+|\(?\d{1,2}(?:\.\d{1,2})*[.)/]|\(?[a-z
 _PLAN_HEAD = re.compile(
     r"^\s*(?:(?:phần|mục)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])?\s*[.)/]?\s*[*\-–]?\s*"
     r"(?:(?:về\s+)?(?:phương\s+hướng|biện\s+pháp|giải\s+pháp|hướng\s+(?:khắc\s+phục|phấn\s+đấu|sửa\s+chữa)|"
-    r"kế\s+hoạch\s+(?:khắc\s+phục|tu\s+dưỡng|rèn\s+luyện|hành\s+động)|nhiệm\s+vụ\s+(?:trọng\s+tâm\s+)?(?:năm|thời\s+gian)|"
-    r"phấn\s+đấu\s+(?:trong\s+)?năm|cam\s+kết\s+khắc\s+phục))",
+    r"kế\s+hoạch\s+(?:khắc\s+phục|sửa\s+chữa|tu\s+dưỡng|rèn\s+luyện|hành\s+động)|nhiệm\s+vụ\s+(?:trọng\s+tâm\s+)?(?:năm|thời\s+gian)|"
+    r"phấn\s+đấu\s+(?:trong\s+)?năm|cam\s+kết\s+khắc\s+phục|(?:khắc\s+phục|sửa\s+chữa)\s+(?:tồn\s+tại|khuyết\s+điểm|hạn\s+chế)|việc\s+cần\s+làm))",
     re.IGNORECASE,
 )
 _WEAK_HEAD = re.compile(
     r"^\s*(?:(?:phần|mục)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])?\s*[.)/]?\s*[*\-–]?\s*"
-    r"(?:(?:về\s+)?(?:những\s+|các\s+|một\s+số\s+)?(?:hạn\s+chế|khuyết\s+điểm|tồn\s+tại|yếu\s+kém|mặt\s+(?:còn\s+)?(?:hạn\s+chế|tồn\s+tại)|thiếu\s+sót))",
+    r"(?:(?:về\s+)?(?:những\s+|các\s+|một\s+số\s+)?(?:hạn\s+chế|khuyết\s+điểm|tồn\s+tại|yếu\s+kém|mặt\s+(?:còn\s+)?(?:hạn\s+chế|tồn\s+tại|yếu)|điểm\s+(?:còn\s+)?yếu|thiếu\s+sót))",
     re.IGNORECASE,
 )
 _INLINE_REMEDY = re.compile(
@@ -43,10 +43,12 @@ _INLINE_REMEDY = re.compile(
     r"(?:\s+(?:khắc\s+phục|sửa\s+chữa|phấn\s+đấu|tới))?(?:\s+(?:trong\s+)?(?:thời\s+gian\s+tới|năm\s+\d{4}|năm\s+tới))?\s*:\s*",
     re.IGNORECASE,
 )
-_CAUSES = re.compile(r"(?:^|\n|(?<=[.;:]))\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?(?:\*\s*)?nguyên\s+nhân", re.IGNORECASE)
+_CAUSES = re.compile(
+    r"(?:^|\n|(?<=[.;:]))\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?(?:\*\s*)?(?:nguyên\s+nhân|lý\s+do|lí\s+do)", re.IGNORECASE
+)
 _SKIP = re.compile(
     r"^\s*(?:trên\s+đây|người\s+tự\s+kiểm\s+điểm|xác\s+nhận|nơi\s+nhận|t/m|\(?ký|\(?nếu\s+có\)?\s*$|…+\s*$|\.{3,}\s*$|"
-    r"không\s*(?:có)?\s*\.?\s*$|\(?không\)?\s*\.?\s*$)",
+    r"không\s*(?:có)?\s*\.?\s*$|\(?không\)?\s*\.?\s*$|không\s+phát\s+sinh\.?\s*$)",
     re.IGNORECASE,
 )
 _INLINE_BULLET = re.compile(r"(?<=[.;])\s+[-+•]\s+(?=\S)")
@@ -217,14 +219,67 @@ def _block_units(text: str, a: int, b: int, head: re.Pattern[str], min_words: in
     return [u for u in units if _words(u.text) >= min_words and not _SKIP.match(u.text)]
 
 
-def plan_items(text: str, sections: list[tuple[str, int, int]]) -> list[Span]:
-    """Remediation items of a report: ``sections`` are ``(label, start, end)`` rows of the doc."""
+_STOP_LABELS = frozenset({"self_rating", "other", "header"})
+
+
+def plan_regions(text: str, sections: list[tuple[str, int, int]] | list[tuple[str, int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of the plan, repaired for two segmentation slips.
+
+    ``sections`` rows are ``(label, start, end)`` or ``(label, start, end, heading)``. A plan
+    section runs on over the sections that follow it without a heading of their own (paragraphs
+    a classifier relabelled: "+ Tăng cường đi cơ sở …" read as working style), up to the
+    self-rating, closing or a headed section. A plan found without a heading also takes the
+    bullet lines right above it (its first bullets were left in the previous section).
+    """
+    rows = sorted(sections, key=lambda r: r[1])
+    regions: list[list[int]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        label, a, b = row[0], row[1], row[2]
+        if "plan" not in _parts(label):
+            i += 1
+            continue
+        heading = row[3] if len(row) > 3 else None
+        if heading is not None and not str(heading).strip():
+            a = _bullets_above(text, a)
+        j = i + 1
+        while j < len(rows):
+            nxt = rows[j]
+            nheading = nxt[3] if len(nxt) > 3 else "x"
+            if "plan" in _parts(nxt[0]) or (not str(nheading).strip() and not (_parts(nxt[0]) & _STOP_LABELS)):
+                b = nxt[2]
+                j += 1
+            else:
+                break
+        regions.append([a, b])
+        i = j
+    return [(a, b) for a, b in regions]
+
+
+def _bullets_above(text: str, a: int) -> int:
+    """Start of the run of bullet lines directly above offset ``a`` (``a`` itself if none)."""
+    start = a
+    pos = a
+    while pos > 0:
+        prev_end = pos - 1 if text[pos - 1] == "\n" else pos
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end]
+        if not line.strip() or not _BULLET.match(line) or _SKIP.match(_BULLET.sub("", line, count=1)):
+            break
+        start = prev_start
+        pos = prev_start
+    return start
+
+
+def plan_items(text: str, sections: list[tuple[str, int, int]] | list[tuple[str, int, int, str]]) -> list[Span]:
+    """Remediation items of a report: ``sections`` are ``(label, start, end[, heading])`` rows."""
     items: list[Span] = []
     covered: list[tuple[int, int]] = []
-    for label, a, b in sections:
-        if "plan" in _parts(label):
-            items.extend(_block_units(text, a, b, _PLAN_HEAD, min_words=3))
-            covered.append((a, b))
+    for a, b in plan_regions(text, sections):
+        items.extend(_block_units(text, a, b, _PLAN_HEAD, min_words=3))
+        covered.append((a, b))
+    sections = [(r[0], r[1], r[2]) for r in sections]
     for a, b in inline_remedy_spans(text, sections):
         if any(ca <= a < cb for ca, cb in covered):
             continue
@@ -261,6 +316,30 @@ def inline_remedy_spans(text: str, sections: list[tuple[str, int, int]]) -> list
     return out
 
 
+#: A line of the weaknesses section that states a cause (domain.md §7 stock causes, and lines
+#: opening with "do …", "vì …"): reports often list causes under the weaknesses heading.
+CAUSE_LINE = re.compile(
+    r"^\s*(?:[-+*•]\s*)?(?:nguyên\s+nhân|(?:một\s+phần|phần\s+lớn|chủ\s+yếu(?:\s+là)?)?\s*(?:do|vì|bởi)\s)"
+    r"|khách\s+quan|chủ\s+quan|khối\s+lượng\s+công\s+việc|nhiệm\s+vụ\s+đột\s+xuất|văn\s+bản\s+hướng\s+dẫn\s+(?:thường\s+xuyên\s+)?thay\s+đổi"
+    r"|biên\s+chế\s+(?:ít|mỏng|thiếu)|cơ\s+sở\s+vật\s+chất|trang\s+thiết\s+bị|chưa\s+(?:chủ\s+động\s+)?sắp\s+xếp\s+thời\s+gian|dè\s+dặt"
+    r"|tinh\s+thần\s+tự\s+học",
+    re.IGNORECASE,
+)
+
+
+#: A line about last year's shortcomings and how far they were fixed (remedy_earlier content
+#: that a weaknesses heading swallowed).
+EARLIER_STATUS = re.compile(
+    r"(?:chỉ\s+ra|góp\s+ý|nêu|nhắc\s+nhở)\s+(?:ở\s+|tại\s+)?(?:kỳ\s+kiểm\s+điểm\s+)?(?:năm\s+\d{4}|năm\s+trước|kỳ\s+trước)"
+    r"|(?:nay\s+)?đã\s+(?:sửa|khắc\s+phục)(?:\s+xong)?|đang\s+(?:sửa|khắc\s+phục)|chưa\s+(?:sửa|khắc\s+phục)\s+(?:được|xong)"
+    r"|có\s+tiến\s+bộ|không\s+còn\s+lặp\s+lại",
+    re.IGNORECASE,
+)
+NO_WEAKNESS = re.compile(
+    r"(?:chưa\s+(?:nhận\s+thấy|thấy|phát\s+hiện)|không\s+có)\s+(?:hạn\s+chế|khuyết\s+điểm)[^.;]{0,30}(?:nào|đáng\s+kể)", re.IGNORECASE
+)
+
+
 def weaknesses(text: str, sections: list[tuple[str, int, int]]) -> list[Span]:
     """Stated weaknesses: units of the weaknesses section(s), without causes or inline remedies."""
     out: list[Span] = []
@@ -276,8 +355,91 @@ def weaknesses(text: str, sections: list[tuple[str, int, int]]) -> list[Span]:
             if a <= ia < stop:
                 # cut at the start of the line holding the marker
                 stop = min(stop, max(text.rfind("\n", a, ia), a))
+        # a heading of another topic inside the section ("III. Sửa chữa khuyết điểm năm trước")
+        first_nl = text.find("\n", a, stop)
+        if first_nl != -1:
+            for lab, ha, _hb in scan_sections(text[first_nl + 1 : stop]):
+                if lab != "weaknesses":
+                    stop = first_nl + 1 + ha
+                    break
         for u in _block_units(text, a, stop, _WEAK_HEAD, min_words=3):
+            line_a = text.rfind("\n", 0, u.start) + 1
+            line_b = text.find("\n", u.end)
+            if EARLIER_STATUS.search(text[line_a : line_b if line_b != -1 else len(text)]):
+                continue
             if re.match(r"^\s*(?:không\s+có|chưa\s+có)\b", u.text, re.IGNORECASE) and _words(u.text) <= 6:
                 continue
+            if CAUSE_LINE.search(u.text) or NO_WEAKNESS.search(u.text):
+                continue
             out.append(u)
+    return out
+
+
+#: Sections whose units may be remediation items that the segmenter misplaced (a plan written
+#: without its heading after "V. … Không có." ends up in the previous section).
+RESCUE_FROM = frozenset({"collective_responsibility", "explanations", "remedy_earlier", "other"})
+
+
+def candidate_units(text: str, sections: list[tuple[str, int, int]], labels: frozenset[str] = RESCUE_FROM) -> list[Span]:
+    """Units (bullets, sentences) of the sections whose every label part is in ``labels``; the
+    stage keeps those a sentence classifier reads as plan items."""
+    out: list[Span] = []
+    inline = inline_remedy_spans(text, sections)
+    for label, a, b in sections:
+        parts = _parts(label)
+        if not parts or not parts <= labels:
+            continue
+        for u in _block_units(text, a, b, _PLAN_HEAD, min_words=3):
+            if not any(ia <= u.start < ib for ia, ib in inline):
+                out.append(Span(u.start, u.end, u.text, u.context, "rescued"))
+    return out
+
+
+# --- a heading scan of our own, for reports whose plan or weaknesses the segmenter missed -------
+
+_HEADING_NUM = re.compile(r"^\s*(?:phần\s+(?:thứ\s+\w+|[IVX]{1,4})\s*[.:/\-)]?|[IVX]{1,4}\s*[.:/\-)]|[A-D]\s*[./)]|\d{1,2}\s*[.)])\s*\S", re.IGNORECASE)
+_SCAN_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "remedy_earlier",
+        re.compile(r"(?:kết\s+quả\s+)?(?:khắc\s+phục|sửa\s+chữa)\b.{0,80}?(?:kỳ\s+trước|năm\s+trước|đã\s+(?:được\s+)?(?:chỉ\s+ra|kết\s+luận|nêu))|kết\s+quả\s+(?:khắc\s+phục|sửa\s+chữa)", re.IGNORECASE),
+    ),
+    (
+        "plan",
+        re.compile(
+            r"phương\s+hướng|biện\s+pháp|giải\s+pháp|hướng\s+(?:khắc\s+phục|sửa\s+chữa|phấn\s+đấu)|kế\s+hoạch\s+(?:khắc\s+phục|sửa\s+chữa)|"
+            r"(?:khắc\s+phục|sửa\s+chữa)\s+(?:tồn\s+tại|khuyết\s+điểm|hạn\s+chế)|việc\s+cần\s+làm",
+            re.IGNORECASE,
+        ),
+    ),
+    ("causes", re.compile(r"^(?:nguyên\s+nhân|lý\s+do)", re.IGNORECASE)),
+    ("weaknesses", re.compile(r"hạn\s+chế|khuyết\s+điểm|tồn\s+tại|mặt\s+(?:còn\s+)?yếu|yếu\s+kém|thiếu\s+sót", re.IGNORECASE)),
+)
+
+
+def _heading_like(line: str) -> bool:
+    s = line.strip().rstrip(":")
+    if not 6 <= len(s) <= 140 or s.endswith((".", ";", ",")):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    caps = bool(letters) and all(c.isupper() for c in letters)
+    return caps or bool(_HEADING_NUM.match(s) and len(s) <= 110 and not re.search(r"\d{2,}", s[3:]))
+
+
+def scan_sections(text: str) -> list[tuple[str, int, int]]:
+    """Blocks under heading-shaped lines (capitals, Roman numerals, "PHẦN …"), labelled by the
+    first topic their heading names (``other`` when none): plan, weaknesses, causes,
+    remedy_earlier. A fallback for headings the segmenter does not know ("HƯỚNG SỬA CHỮA TRONG
+    NĂM TỚI", "NHỮNG MẶT CÒN YẾU")."""
+    heads: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _heading_like(line):
+            phrase = re.sub(r"^\s*(?:phần\s+(?:thứ\s+\w+|[IVX]{1,4})\s*[.:/\-)]?|[IVX]{1,4}\s*[.:/\-)]|[A-D]\s*[./)]|\d{1,2}\s*[.)])\s*(?:phần\s+thứ\s+\w+\s*:\s*)?", "", line, flags=re.IGNORECASE)
+            label = next((name for name, rx in _SCAN_TOPICS if rx.search(phrase[:80] if name != "causes" else phrase)), "other")
+            heads.append((pos, label))
+        pos += len(line) + 1
+    out = []
+    for k, (start, label) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+        out.append((label, start, end))
     return out

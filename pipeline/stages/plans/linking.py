@@ -7,7 +7,8 @@ lower-case syllables (reports typed without diacritics still link):
   criticism in cell meetings, theory study, IT and language skills, professional knowledge,
   timeliness, attendance, residence, initiative, records, mass work, supervision of subordinates,
   delegation, party recruitment, targets and debts, meeting quality, safety, health). A topic
-  shared by the weakness and the item scores ``topic_weight``;
+  shared through strong cues scores ``topic_weight``; through a weak cue ("kiểm tra", "chủ động",
+  "nghiên cứu": words of many promises) ``WEAK_STRENGTH`` times that;
 * words — the share of the weakness's content syllable bigrams (and, at half weight, content
   syllables) that the item repeats: sector-specific weaknesses ("còn 41 hồ sơ kiểm tra sau cho
   vay chậm") are answered in their own words ("hoàn thành kiểm tra 41 hồ sơ chậm …").
@@ -25,31 +26,43 @@ from dataclasses import dataclass
 
 from pipeline.text.normalize import strip_accents
 
+#: Strong cues: a topic shared through them links on its own.
 TOPICS: dict[str, str] = {
-    "criticism": r"phê bình|góp ý|đóng góp ý kiến|phát biểu|ý kiến|nể nang|đấu tranh|thẳng thắn|ngại va chạm|dè dặt",
-    "theory_study": r"lý luận|lí luận|nghị quyết|trung cấp|cao cấp|mác|tư tưởng hồ chí minh|văn kiện|tạp chí cộng sản|chỉ thị|văn bản của đảng|tài liệu sinh hoạt",
-    "skills_it": r"tin học|công nghệ thông tin|cntt|phần mềm|ứng dụng|điện thoại thông minh|chuyển đổi số|số hóa|zalo|máy tính|trực tuyến|e-learning|sổ tay đảng viên|kỹ năng số",
-    "skills_lang": r"ngoại ngữ|tiếng anh|tiếng trung|tiếng pháp|tiếng nhật|tiếng hàn|ielts|toeic|hsk|\bb1\b|\bb2\b",
-    "professional": r"chuyên môn|nghiệp vụ|kiến thức|tập huấn|bồi dưỡng|chứng chỉ hành nghề|quy trình kỹ thuật|phác đồ",
-    "timeliness": r"chậm|trễ|tiến độ|đúng hạn|quá hạn|thời hạn|muộn|sát giờ|gia hạn|tồn đọng|đúng giờ",
-    "attendance": r"vắng|tham gia (?:đầy đủ )?(?:các )?(?:buổi |kỳ )?sinh hoạt|sinh hoạt (?:chi bộ )?(?:chưa )?đầy đủ|lịch sinh hoạt|trùng (?:lịch|ngày)|lùi lịch|sinh hoạt đúng định kỳ",
-    "residence": r"nơi cư trú|khu dân cư|tổ dân phố|khu phố|hoạt động (?:chung )?(?:của|ở|tại) (?:thôn|xóm|phường|xã|địa phương)|phong trào (?:của|ở|tại) (?:thôn|phường|xã|địa phương)",
-    "initiative": r"chủ động|sáng tạo|đổi mới|sáng kiến|cải tiến|giải pháp mới|dám nghĩ|tham mưu",
-    "records": r"hồ sơ|sổ sách|lưu trữ|ghi chép|biên bản|chứng từ|nhật ký|bệnh án|sổ theo dõi|phiếu",
-    "mass": r"quần chúng|người dân|nhân dân|tâm tư|sâu sát|dân vận|tiếp dân|tiếp công dân|nắm tình hình|nắm tư tưởng|nắm bắt",
-    "supervision": r"kiểm tra|đôn đốc|giám sát|cấp dưới|kiểm soát|phúc tra",
-    "delegation": r"phân công|giao việc|ủy quyền|cấp phó|giao nhiệm vụ|giao chỉ tiêu",
+    "criticism": r"phê bình|góp ý|đóng góp ý kiến|phát biểu|ý kiến|nể nang|đấu tranh|thẳng thắn|ngại va chạm|dè dặt|ngại nói|rụt rè|nêu ý kiến|giữ hòa khí|chuyên đề để trình bày",
+    "theory_study": r"lý luận|lí luận|nghị quyết|trung cấp|cao cấp|mác|tư tưởng hồ chí minh|văn kiện|tạp chí cộng sản|chỉ thị|văn bản của đảng|tài liệu sinh hoạt|(?:trung cấp|cao cấp|lớp) chính trị|tài liệu của đảng",
+    "skills_it": r"tin học|công nghệ thông tin|cntt|phần mềm|ứng dụng|điện thoại thông minh|chuyển đổi số|số hóa|zalo|máy tính|trực tuyến|e-learning|sổ tay đảng viên|kỹ năng số|môi trường mạng|chữ ký số|điện tử",
+    "skills_lang": r"ngoại ngữ|tiếng anh|tiếng trung|tiếng pháp|tiếng nhật|tiếng hàn|ielts|toeic|hsk|b1|b2",
+    "professional": r"kiến thức chuyên môn|trình độ chuyên môn|chuyên môn,? nghiệp vụ|tập huấn|bồi dưỡng|chứng chỉ hành nghề|tiêu chuẩn chức danh|phác đồ",
+    "timeliness": r"chậm|trễ|tiến độ|đúng hạn|quá hạn|thời hạn|muộn|sát giờ|gia hạn|tồn đọng|đúng giờ|hạn hoàn thành|sớm hơn hạn|lịch công việc",
+    "attendance": r"vắng|có mặt|dự họp|dự đủ|họp chi bộ (?:đầy )?đủ|tham gia (?:đầy đủ )?(?:các )?(?:buổi |kỳ )?(?:sinh hoạt|họp)|dự sinh hoạt|sinh hoạt (?:chi bộ )?(?:chưa )?đầy đủ|lịch sinh hoạt|trùng (?:lịch|ngày)|lùi lịch|sinh hoạt đúng định kỳ|chuyên cần|dự đủ|\\d+/\\d+ kỳ sinh hoạt",
+    "residence": r"nơi cư trú|khu dân cư|tổ dân phố|khu phố|chi ủy nơi cư trú|hoạt động (?:chung )?(?:của|ở|tại) (?:thôn|xóm|phường|xã|địa phương)|phong trào (?:của|ở|tại) (?:thôn|phường|xã|địa phương)",
+    "initiative": r"sáng kiến|sáng tạo|cải tiến|giải pháp mới|cách làm mới|đơn giản hóa|dám nghĩ|đề tài",
+    "records": r"hồ sơ|sổ sách|lưu trữ|chứng từ|nhật ký|bệnh án",
+    "mass": r"quần chúng|người dân|nhân dân|tâm tư|sâu sát|dân vận|tiếp dân|tiếp công dân|nắm tình hình|nắm tư tưởng|nắm bắt|đi cơ sở|xuống cơ sở|đến cơ sở|đoàn thể",
+    "supervision": r"đôn đốc|cấp dưới|giao ban|kiểm tra nội bộ|kế hoạch kiểm tra|kiểm tra,? giám sát",
+    "delegation": r"phân công|giao việc|ủy quyền|cấp phó|giao nhiệm vụ|làm thay|sự vụ|trực tiếp (?:làm|xử lý)",
     "recruitment": r"kết nạp|quần chúng ưu tú|phát triển đảng viên|đảng viên mới|cảm tình đảng",
-    "targets": r"chỉ tiêu|doanh số|doanh thu|dư nợ|thu hồi|công nợ|\bnợ\b|ngân sách|kế hoạch (?:năm|được giao|kinh doanh)|lợi nhuận|giải ngân",
-    "meeting_quality": r"chất lượng (?:các |một số )?(?:buổi |kỳ )?sinh hoạt|nội dung (?:các |một số )?(?:buổi |kỳ )?sinh hoạt|sinh hoạt chuyên đề|hình thức|chung chung",
+    "targets": r"chỉ tiêu|doanh số|doanh thu|dư nợ|công nợ|ngân sách|lợi nhuận|giải ngân",
+    "meeting_quality": r"chất lượng (?:các |một số )?(?:buổi |kỳ )?(?:sinh hoạt|họp)|nội dung (?:các |một số )?(?:buổi |kỳ )?(?:sinh hoạt|họp)|sinh hoạt chuyên đề|chủ đề|thảo luận|phong phú|chung chung|đơn điệu|nặng về thông báo",
     "safety": r"an toàn|tai nạn|sự cố|cháy nổ|phòng cháy",
     "health": r"sức khỏe|ốm đau|tuổi cao|bệnh tật",
 }
-#: Topics too broad to link on their own (they link only with word overlap).
-WEAK_TOPICS = frozenset({"timeliness", "records", "supervision", "initiative", "professional", "targets"})
+#: Weak cues: words common enough in promises that a topic shared only through them needs some
+#: word overlap as well to link.
+WEAK_CUES: dict[str, str] = {
+    "professional": r"chuyên môn|nghiệp vụ|kiến thức|trình độ",
+    "records": r"ghi chép|biên bản|sổ theo dõi|phiếu|sổ",
+    "supervision": r"kiểm tra|giám sát|kiểm soát|phúc tra",
+    "initiative": r"chủ động|đổi mới",
+    "targets": r"thu hồi|\bnợ\b|kế hoạch (?:năm|được giao|kinh doanh)|\d+\s*%",
+    "delegation": r"giao chỉ tiêu",
+    "theory_study": r"nghiên cứu|học tập",
+}
 
 _TOPIC_RE = {name: re.compile(rf"(?<!\w)(?:{pat})(?!\w)", re.IGNORECASE) for name, pat in TOPICS.items()}
 _TOPIC_RE_FOLDED = {name: re.compile(rf"(?<!\w)(?:{strip_accents(pat)})(?!\w)", re.IGNORECASE) for name, pat in TOPICS.items()}
+_WEAK_RE = {name: re.compile(rf"(?<!\w)(?:{pat})(?!\w)", re.IGNORECASE) for name, pat in WEAK_CUES.items()}
+_WEAK_RE_FOLDED = {name: re.compile(rf"(?<!\w)(?:{strip_accents(pat)})(?!\w)", re.IGNORECASE) for name, pat in WEAK_CUES.items()}
 
 # Syllables that carry no topic: function words, the vocabulary of weaknesses and of promises.
 _STOP_ACCENTED = set(
@@ -71,15 +84,19 @@ _BLANKET = re.compile(
 )
 
 
+WEAK_STRENGTH = 0.4
+
+
 @dataclass
 class LinkParams:
     """Weights and the threshold of the link score (recorded in run.json)."""
 
-    topic_weight: float = 0.6  # a shared specific topic
-    weak_topic_weight: float = 0.25  # a shared broad topic (needs some word overlap to link)
+    topic_weight: float = 0.6  # a topic shared through strong cues (x WEAK_STRENGTH through a weak one)
     bigram_weight: float = 1.0
     unigram_weight: float = 0.5
-    threshold: float = 0.5
+    bigram_cap: int = 6  # shares are counted out of at most this many weakness bigrams
+    unigram_cap: int = 6  # ... and content syllables
+    threshold: float = 0.4  # chosen on generated variant a (benchmarks/plans/README.md)
 
 
 def _fold(text: str) -> str:
@@ -91,15 +108,20 @@ def has_diacritics(text: str) -> bool:
     return any(ord(c) > 127 and c.isalpha() for c in text or "")
 
 
-def topics_of(text: str, folded: bool | None = None) -> set[str]:
-    """Topics a text touches (see :data:`TOPICS`); ``folded`` matches accent-free (default: when
-    the text has no diacritics)."""
+def topics_of(text: str, folded: bool | None = None) -> dict[str, float]:
+    """Topics a text touches (see :data:`TOPICS`) with their strength: 1.0 through a strong cue,
+    ``WEAK_STRENGTH`` through a weak cue only. ``folded`` matches accent-free (default: when the
+    text has no diacritics)."""
     if folded is None:
         folded = not has_diacritics(text)
-    if folded:
-        t = _fold(text)
-        return {name for name, rx in _TOPIC_RE_FOLDED.items() if rx.search(t)}
-    return {name for name, rx in _TOPIC_RE.items() if rx.search(text or "")}
+    t = _fold(text) if folded else (text or "")
+    strong = _TOPIC_RE_FOLDED if folded else _TOPIC_RE
+    weak = _WEAK_RE_FOLDED if folded else _WEAK_RE
+    out = {name: 1.0 for name, rx in strong.items() if rx.search(t)}
+    for name, rx in weak.items():
+        if name not in out and rx.search(t):
+            out[name] = WEAK_STRENGTH
+    return out
 
 
 def _content(text: str, folded: bool) -> tuple[set[str], set[tuple[str, str]]]:
@@ -124,19 +146,16 @@ def link_score(weakness: str, item: str, params: LinkParams | None = None) -> fl
         return 0.0
     folded = not (has_diacritics(weakness) and has_diacritics(item))
     tw, ti = topics_of(weakness, folded), topics_of(item, folded)
-    shared = tw & ti
-    topic = 0.0
-    if shared - WEAK_TOPICS:
-        topic = p.topic_weight
-    elif shared:
-        topic = p.weak_topic_weight
+    topic = p.topic_weight * max((min(tw[t], ti[t]) for t in tw.keys() & ti.keys()), default=0.0)
     uw, bw = _content(weakness, folded)
     ui, bi = _content(item, folded)
+    # shares of the weakness's content words the item repeats; a long weakness ("Qua rà soát, có
+    # thời gian chờ khám trung bình … còn 51 phút") is not penalised past a few words
     words = 0.0
     if bw:
-        words += p.bigram_weight * len(bw & bi) / len(bw)
+        words += p.bigram_weight * min(1.0, len(bw & bi) / min(len(bw), p.bigram_cap))
     if uw:
-        words += p.unigram_weight * len(uw & ui) / len(uw)
+        words += p.unigram_weight * min(1.0, len(uw & ui) / min(len(uw), p.unigram_cap))
     return round(topic + words, 4)
 
 

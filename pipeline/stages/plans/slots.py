@@ -193,6 +193,8 @@ CONCRETE_VERBS: tuple[str, ...] = (
     "sử dụng",
     "theo dõi",
     "cài đặt",
+    "bố trí",
+    "ban hành",
 )
 
 _PREFIX = re.compile(r"^\s*(?:[-+*•]+|\(?\d{1,2}[.)/]|\(?[a-zđ][.)])?\s*", re.IGNORECASE)
@@ -251,6 +253,7 @@ _BOUND = _alt(
         "trong vòng",
         "chậm nhất",
         "trong thời hạn",
+        "mục tiêu",
     )
 )
 _CREDENTIAL = _alt(
@@ -277,6 +280,13 @@ _RELATIVE_LIMIT = re.compile(
     r"(?:trong\s+vòng|chậm\s+nhất|không\s+quá|tối\s+đa|trong\s+thời\s+(?:hạn|gian)(?:\s+tối\s+đa)?)\s+\d+\s*(?:giờ|ngày|tuần|tháng|phút)",
     re.IGNORECASE,
 )
+# "khắc phục (dứt điểm) hạn chế về …": the promise restates the weakness instead of a measure
+_RESTATES = re.compile(
+    r"(?:khắc\s+phục|sửa\s+chữa|sửa)\s+(?:xong\s+|dứt\s+điểm\s+|triệt\s+để\s+)?(?:những\s+|các\s+)?(?:hạn\s+chế|khuyết\s+điểm|tồn\s+tại|điểm\s+(?:còn\s+)?yếu|việc\s+(?:chưa|còn|thiếu|vắng))",
+    re.IGNORECASE,
+)
+# "không bỏ đợt tập huấn nào", "không để hồ sơ nào quá hạn": a zero target
+_ZERO_TARGET = re.compile(r"(?<![^\W_])(?:không|chẳng)\s+(?:[^\W\d_]+\s+){0,5}?nào(?![^\W_])", re.IGNORECASE)
 _PRODUCT = _alt(("biên bản", "báo cáo", "kế hoạch", "danh sách", "sổ", "văn bản", "hồ sơ", "phiếu", "bản đồ", "giáo trình", "đề cương", "bài"))
 
 
@@ -338,12 +348,14 @@ def slot_cues(text: str, report_year: int = 2024) -> dict[str, float]:
         "tg_credential": float(bool(_CREDENTIAL.search(text))),
         "tg_relative_limit": float(bool(_RELATIVE_LIMIT.search(text))),
         "tg_dut_diem": float("dứt điểm" in text.lower()),
+        "tg_zero": float(bool(_ZERO_TARGET.search(text))),
         # measure
         "ms_vague_opener": float(bool(_VAGUE_OPENER_RE.match(opening))),
         "ms_concrete_opener": float(bool(_CONCRETE_RE.match(opening))),
         "ms_concrete_any": min(len(concrete), 3) / 3.0,
         "ms_vague_markers": min(len(vague_markers), 4) / 4.0,
         "ms_product": float(bool(_PRODUCT.search(text))),
+        "ms_restates_weakness": float(bool(_RESTATES.search(text))),
         "ms_proper_noun": float(bool(re.search(r"(?<=\s)(?-i:[A-ZĐ][^\W\d_]*)", strip_prefix(text)[1:]))),
         "ms_quoted": float('"' in text),
         # shape

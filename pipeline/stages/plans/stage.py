@@ -32,11 +32,15 @@ import pandas as pd
 from pipeline import schema
 from pipeline.model import Batch
 from pipeline.stages.plans.classifier import MODEL_NAME, LexiconModel
-from pipeline.stages.plans.items import Span, plan_items, weaknesses
+from pipeline.stages.plans.items import Span, candidate_units, plan_items, scan_sections, weaknesses
 from pipeline.stages.plans.linking import LinkParams, link_score
 from pipeline.stages.plans.temporal import find_deadlines
 
 log = logging.getLogger(__name__)
+
+#: Sentence labels that, when they beat "weaknesses", mark a line of the weaknesses section as
+#: something else (a cause, last year's remedy, a responsibility statement, a plan).
+WEAKNESS_RIVALS = ("causes", "remedy_earlier", "collective_responsibility", "explanations", "plan")
 
 SLOT_NAMES_VI = {"measure": "biện pháp cụ thể", "deadline": "thời hạn", "target": "chỉ tiêu đo được"}
 
@@ -50,6 +54,16 @@ class PlanParams:
     link: LinkParams = field(default_factory=LinkParams)
     max_reason_items: int = 3  # weaknesses quoted in a reason
     quote_chars: int = 70
+    #: Use the segmenter's sentence classifier (models/section_paragraphs) to drop causes,
+    #: earlier-remedy and responsibility lines from the weaknesses, and to rescue plan items the
+    #: segmenter put into a neighbouring section.
+    sentence_model: bool = True
+    weak_drop_min: float = 0.3  # drop a weakness line when a rival label reaches this probability
+    weak_drop_margin: float = 0.0  # ... and beats "weaknesses" by at least this much
+    rescue_min_proba: float = 0.6  # a unit of a neighbouring section is an item from this P(plan)
+    #: A lead-in's time frame ("Năm 2026, tôi đề ra các biện pháp sau:") counts as the deadline of
+    #: the items under it that have none of their own.
+    inherit_lead_in: bool = True
 
 
 def _load_model(name: str) -> tuple[Any, str]:
@@ -100,27 +114,37 @@ class PlanStage:
         by_doc = {d: g for d, g in sections.groupby("doc_id")} if len(sections) else {}
 
         # 1. items and weaknesses of every report
+        raw: list[tuple[Any, str, int, list[Span], list[Span], list[Span], bool]] = []
+        for doc in batch.documents.itertuples(index=False):
+            text = str(doc.text) if isinstance(doc.text, str) else ""
+            g = by_doc.get(doc.doc_id)
+            rows4 = [] if g is None else [(str(r.label), int(r.start), int(r.end), str(r.heading) if isinstance(r.heading, str) else "") for r in g.itertuples(index=False)]
+            secs = [(lab, a, b) for lab, a, b, _h in rows4]
+            rows4, secs = _with_scan(text, rows4, secs)
+            has_plan_section = any("plan" in str(lab).split(schema.MERGE_SEP) for lab, _a, _b in secs)
+            items = plan_items(text, rows4)
+            cands = [c for c in candidate_units(text, secs) if not any(c.start < it.end and it.start < c.end for it in items)] if p.sentence_model else []
+            raw.append((doc.doc_id, text, _year(doc.year), items, weaknesses(text, secs), cands, has_plan_section))
+        sent_model = self._sentence_model() if p.sentence_model else None
+        if sent_model is not None:
+            raw = self._refine(raw, sent_model)
+
+        #: diagnostics for benchmarks: the units the stage worked on, per document
+        self.last_run = {"items": {r[0]: r[3] for r in raw}, "weaknesses": {r[0]: r[4] for r in raw}}
         docs: list[dict[str, Any]] = []
         all_texts: list[str] = []
         all_years: list[int] = []
-        for doc in batch.documents.itertuples(index=False):
-            text = str(doc.text) if isinstance(doc.text, str) else ""
-            year = _year(doc.year)
-            g = by_doc.get(doc.doc_id)
-            secs = [] if g is None else [(str(r.label), int(r.start), int(r.end)) for r in g.itertuples(index=False)]
-            items = plan_items(text, secs)
-            weak = weaknesses(text, secs)
-            has_plan_section = any("plan" in str(lab).split(schema.MERGE_SEP) for lab, _a, _b in secs)
+        for doc_id, _text, year, items, weak, _c, has_plan_section in raw:
             rows = []
             for it in items:
                 own = find_deadlines(it.text, year)
-                ctx = find_deadlines(it.context, year) if (not own and it.context) else []
+                ctx = find_deadlines(it.context, year) if (not own and it.context and p.inherit_lead_in) else []
                 dl = _primary(own) or _primary(ctx)
-                scored = it.text if own or not it.context else f"{it.context}: {it.text}"
+                scored = f"{it.context}: {it.text}" if ctx else it.text
                 rows.append({"span": it, "deadline": dl, "scored": scored})
                 all_texts.append(scored)
                 all_years.append(year)
-            docs.append({"doc_id": doc.doc_id, "items": rows, "weak": weak, "has_plan_section": has_plan_section})
+            docs.append({"doc_id": doc_id, "items": rows, "weak": weak, "has_plan_section": has_plan_section})
 
         # 2. classify every item at once
         preds = model.predict(all_texts, all_years) if all_texts else []
@@ -188,6 +212,53 @@ class PlanStage:
         batch.params["plans"] = params
 
     # ------------------------------------------------------------------------------------
+    def _sentence_model(self) -> Any:
+        """The segmenter's paragraph classifier (a fitted pipeline with predict_proba), or None."""
+        if getattr(self, "_sent_model", None) is None:
+            self._sent_model: Any = False
+            try:
+                from pipeline.screen import default_segmenter
+
+                pipe = getattr(getattr(default_segmenter(), "paragraph_model", None), "pipeline", None)
+                if pipe is not None and hasattr(pipe, "predict_proba"):
+                    self._sent_model = pipe
+            except Exception as exc:  # the stage works without it
+                log.warning("sentence classifier not available for the plans stage: %s", exc)
+        return self._sent_model or None
+
+    def _refine(self, raw: list[Any], model: Any) -> list[Any]:
+        """Drop non-weakness lines from the weaknesses; add rescued plan items."""
+        p = self.params
+        classes = [str(c) for c in model.classes_]
+        texts = [w.text for r in raw for w in r[4]] + [c.text for r in raw for c in r[5]]
+        if not texts:
+            return raw
+        proba = model.predict_proba(texts)
+        wi = classes.index("weaknesses") if "weaknesses" in classes else None
+        pi = classes.index("plan") if "plan" in classes else None
+        drop = [classes.index(c) for c in WEAKNESS_RIVALS if c in classes]
+        k = 0
+        out = []
+        for doc_id, text, year, items, weak, cands, has_plan in raw:
+            kept = []
+            for w in weak:
+                row = proba[k]
+                k += 1
+                rival = max((row[i] for i in drop), default=0.0)
+                if wi is None or not (rival >= p.weak_drop_min and rival - row[wi] >= p.weak_drop_margin):
+                    kept.append(w)
+            out.append([doc_id, text, year, items, kept, cands, has_plan])
+        for r in out:
+            rescued = []
+            for c in r[5]:
+                row = proba[k]
+                k += 1
+                if pi is not None and row[pi] >= p.rescue_min_proba and row[pi] >= max(row):
+                    rescued.append(c)
+            if rescued:
+                r[3] = sorted([*r[3], *rescued], key=lambda s: s.start)
+        return [tuple(r) for r in out]
+
     def _vague_plan(self, doc_id: str, items: list[dict[str, Any]], has_section: bool, threshold: float) -> dict[str, Any]:
         if not items:
             where = "Phần phương hướng, biện pháp khắc phục không có biện pháp nào" if has_section else "Không có phần phương hướng, biện pháp khắc phục"
@@ -250,6 +321,36 @@ def _missing(pred: dict[str, Any], has_deadline: bool, label: str) -> list[str]:
         weakest = min(("measure", "target") if present["target"] else ("measure",), key=lambda s: proba.get(s, 0.0))
         present[weakest] = False
     return [s for s in schema.PLAN_SLOTS if not present[s]]
+
+
+def _with_scan(text: str, rows4: list[tuple[str, int, int, str]], secs: list[tuple[str, int, int]]) -> tuple[list[Any], list[Any]]:
+    """Add the plan / weaknesses blocks of our own heading scan when the segmenter found none.
+
+    The segmenter's sections that a scanned block overlaps are cut back so that a label is not
+    read twice (a missed plan heading leaves the plan inside e.g. the causes)."""
+    have = {part for lab, _a, _b in secs for part in lab.split(schema.MERGE_SEP)}
+    missing = {"plan", "weaknesses"} - have
+    if not missing or not text:
+        return rows4, secs
+    scanned = scan_sections(text)
+    add = [(lab, a, b) for lab, a, b in scanned if lab in missing]
+    if not add:
+        return rows4, secs
+    # scanned remedy_earlier / causes blocks also bound what we add
+    out4: list[tuple[str, int, int, str]] = []
+    for lab, a, b, h in rows4:
+        for _l, sa, sb in add:
+            if a < sb and sa < b:
+                if a < sa:
+                    out4.append((lab, a, sa, h))
+                if sb < b:
+                    out4.append((lab, sb, b, ""))
+                break
+        else:
+            out4.append((lab, a, b, h))
+    out4 += [(lab, a, b, text[a : text.find("\n", a) if text.find("\n", a) != -1 else b]) for lab, a, b in add]
+    out4.sort(key=lambda r: r[1])
+    return out4, [(lab, a, b) for lab, a, b, _h in out4]
 
 
 def _primary(found: list[Any]) -> Any:
