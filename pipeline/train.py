@@ -26,6 +26,7 @@ TRAINERS: list[tuple[str, str, str]] = [
     ("content_results", "pipeline.stages.content.models:train_results", "result statement -> quantified | qualitative"),
     ("content_weaknesses", "pipeline.stages.content.models:train_weaknesses", "weakness statement -> specific | generic"),
     ("content_link", "pipeline.stages.content.models:train_link", "TF-IDF space linking collective shortcomings"),
+    ("content_topic", "pipeline.stages.content.models:train_topic", "sentence -> ideology | ethics_lifestyle | other"),
     ("plan_items", "pipeline.stages.plans.classifier:train", "remediation item -> specific | vague, plus measure/deadline/target slots"),
 ]
 

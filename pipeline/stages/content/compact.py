@@ -81,6 +81,16 @@ class CompactVectorizer:
             kwargs["token_pattern"] = self.token_pattern
         self._counter = CountVectorizer(**kwargs)
 
+    def idf_map(self) -> tuple[dict[str, float], float]:
+        """``{term: idf}`` and the IDF of an unseen term (the largest one)."""
+        cached = getattr(self, "_idf_map", None)
+        if cached is None:
+            terms = self.terms.split(SEP) if self.terms else []
+            idf = {t: float(v) for t, v in zip(terms, self.idf, strict=True)}
+            cached = (idf, max(idf.values(), default=1.0))
+            self._idf_map = cached
+        return cached
+
     @property
     def n_features(self) -> int:
         return len(self.idf)

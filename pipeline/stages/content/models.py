@@ -48,7 +48,8 @@ DIMENSION_MODEL = "content_dimension"
 QUALITY_MODEL = "content_quality"
 RESULTS_MODEL = "content_results"
 WEAKNESS_MODEL = "content_weaknesses"
-MODEL_NAMES: tuple[str, ...] = (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL)
+TOPIC_MODEL = "content_topic"
+MODEL_NAMES: tuple[str, ...] = (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL, TOPIC_MODEL)
 #: Every model file the stage loads (the four classifiers plus the linking TF-IDF space).
 ALL_MODEL_NAMES: tuple[str, ...] = (*MODEL_NAMES, "content_link")
 
@@ -72,7 +73,13 @@ CONFIGS: dict[str, ModelConfig] = {
     QUALITY_MODEL: ModelConfig(C=4.0, shallow_weight=1.0),
     RESULTS_MODEL: ModelConfig(C=4.0, shallow_weight=1.0),
     WEAKNESS_MODEL: ModelConfig(C=4.0, shallow_weight=1.0),
+    TOPIC_MODEL: ModelConfig(C=10.0, shallow_weight=0.5),
 }
+
+#: The topic model's classes: the two required topics and everything else.
+TOPIC_CLASSES: tuple[str, ...] = ("ideology", "ethics_lifestyle", "other")
+#: Generated (variant a) sentences added per topic class to the topic model's training data.
+TOPIC_GENERATED_PER_CLASS = 150
 
 #: The positive class of each binary model (its probability is the model's score).
 POSITIVE: dict[str, str] = {
@@ -142,8 +149,30 @@ def _prepare(df: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _topic(dimension: str) -> str:
+    return dimension if dimension in TOPIC_CLASSES else "other"
+
+
+def generated_topic_sentences(seed: int = 0) -> pd.DataFrame:
+    """Variant-a generated sentences (generator seed 7 + ``seed``) labelled with their topic:
+    substantive (not formal) sentences of at least 5 words, deduplicated, at most
+    :data:`TOPIC_GENERATED_PER_CLASS` per topic class."""
+    from pipeline.stages.content.gendata import generated_sentences
+
+    g = generated_sentences(seed=7 + seed, variant="a")
+    g = g[(g["subst"] == 1) & (g["text"].str.split().str.len() >= 5)].copy()
+    g["text"] = [normalize(t).strip() for t in g["text"]]
+    g = g.drop_duplicates("text")
+    g["topic"] = g["dim"].map(_topic)
+    g = g.sample(frac=1.0, random_state=seed).groupby("topic", sort=True).head(TOPIC_GENERATED_PER_CLASS)
+    return g.sort_values(["topic", "text"]).reset_index(drop=True)
+
+
 def labelled_data(name: str) -> tuple[pd.DataFrame, str]:
     """The labelled frame (text, tokens, label columns, split) of a model, and its label column."""
+    if name == TOPIC_MODEL:
+        df, _ = labelled_data(DIMENSION_MODEL)
+        return df.assign(topic=df["dimension"].map(_topic)), "topic"
     if name in (DIMENSION_MODEL, QUALITY_MODEL):
         df = load_sentences()
         target = "dimension" if name == DIMENSION_MODEL else "quality"
@@ -199,15 +228,24 @@ def train_named(name: str, seed: int = 0) -> tuple[Any, dict[str, Any]]:
     """Fit model ``name`` on the train split; metrics on the fixed test split."""
     data, target = labelled_data(name)
     train_df, test_df = data[data["split"] == "train"], data[data["split"] == "test"]
+    n_generated = 0
+    if name == TOPIC_MODEL:
+        gen = generated_topic_sentences(seed)
+        gen_frame = input_frame(gen["text"].tolist()).assign(topic=gen["topic"].to_numpy(), split="train")
+        n_generated = len(gen_frame)
+        train_df = pd.concat([train_df, gen_frame], ignore_index=True)
     config = CONFIGS[name]
     model = fit_model(config, train_df, train_df[target].to_numpy(), seed)
     metrics = evaluate(model, test_df, target, POSITIVE.get(name))
     metrics.update(
         {
             "n_train": int(len(train_df)),
+            "n_train_generated_variant_a": n_generated,
             "config": {k: (list(v) if isinstance(v, tuple) else v) for k, v in config.__dict__.items()},
-            "data": "corpora/labelled/" + ("sentences" if name in (DIMENSION_MODEL, QUALITY_MODEL) else
-                                          "results" if name == RESULTS_MODEL else "weaknesses") + ".csv (split=train)",
+            "data": "corpora/labelled/"
+            + ("sentences" if name in (DIMENSION_MODEL, QUALITY_MODEL, TOPIC_MODEL) else "results" if name == RESULTS_MODEL else "weaknesses")
+            + ".csv (split=train)"
+            + (" + generated variant-a sentences (pipeline.corpus, seed 7+seed)" if name == TOPIC_MODEL else ""),
         }
     )
     return model, metrics
@@ -234,6 +272,11 @@ def train_weaknesses(seed: int = 0) -> tuple[Any, dict[str, Any]]:
 
 
 LINK_MODEL = "content_link"
+
+
+def train_topic(seed: int = 0) -> tuple[Any, dict[str, Any]]:
+    """``soi train`` entry: ideology | ethics_lifestyle | other, for the required-topic findings."""
+    return train_named(TOPIC_MODEL, seed)
 
 
 def train_link(seed: int = 0) -> tuple[Any, dict[str, Any]]:

@@ -7,20 +7,22 @@ Sentence level (models in models/, see models/CONTENT.md):
 
 * ``content_dimension``: P(dimension | sentence text), 14 dimensions. The section heading is one
   more feature, applied as a log-linear prior: the probability of each dimension the heading names
-  is multiplied by ``exp(heading_weight)`` and the row renormalised. Headings lie (an
-  "ideology" heading over attendance and dues), so the text must also speak to the topic on its own
-  (``text_floor``).
+  is multiplied by ``exp(heading_weight)`` and the row renormalised. Used to find result statements
+  outside the duties sections and causes inside a merged weaknesses section.
+* ``content_topic``: P(ideology | ethics_lifestyle | other), trained on the hand-labelled sentences
+  plus generated variant-a sentences; used for the two required-topic findings.
 * ``content_quality``: P(substantive | sentence) (used to rank evidence and in details).
 * ``content_results``: P(quantified | result statement).
 * ``content_weaknesses``: P(specific | weakness statement).
 
 Document level (scores in 0-1, flags at the thresholds of :class:`ContentParams`):
 
-* missing_ideology / missing_ethics (individual reports): evidence of a sentence = its combined
-  probability of the topic, counted only when its text alone gives the topic at least
-  ``text_floor`` and it has at least ``min_syllables`` syllables (a bare heading, "Bản thân đảm
-  bảo.", "Tốt." are not content). score = 1 - max evidence; flag when max evidence < threshold.
-  Collective reports: not applicable (flag 0, score 0).
+* missing_ideology / missing_ethics (individual reports): part-I sentences are split at ';' into
+  clauses; evidence of a clause = its topic probability with the same heading prior. Headings lie
+  (an "ideology" heading over attendance and dues), so a clause counts only when its text alone
+  gives the topic at least ``text_floor``, it has at least 3 syllables and its sentence at least
+  ``min_syllables`` after the heading (a bare heading, "Bản thân đảm bảo.", "Tốt." are not content). score = 1 - max
+  evidence; flag when max evidence < threshold. Collective reports: not applicable (flag 0, score 0).
 * unquantified_results: result statements = sentences of the duties / leadership sections
   (targets for collective reports) and part-I sentences whose combined dimension is
   duties_results or leadership; score = 1 - max P(quantified); flag when that max < threshold.
@@ -54,6 +56,8 @@ from pipeline.stages.content.models import (
     POSITIVE,
     QUALITY_MODEL,
     RESULTS_MODEL,
+    TOPIC_CLASSES,
+    TOPIC_MODEL,
     WEAKNESS_MODEL,
 )
 
@@ -104,16 +108,16 @@ class ContentParams:
     """Every threshold of the stage (recorded in run.json). Values chosen on generated variant-a
     batches (train side); how and why: models/CONTENT.md, benchmarks/content/tune.py."""
 
-    heading_weight: float = 1.5  # log-odds bonus of the dimensions a sentence's heading names
-    text_floor: float = 0.15  # P(topic | text alone) a sentence needs before the heading may help
+    heading_weight: float = 2.0  # log-odds bonus of the dimensions / topic a sentence's heading names
+    text_floor: float = 0.05  # P(topic | text alone) a clause needs before the heading may help
     min_syllables: int = 6  # shorter sentences (after the heading) are formal clauses, not content
-    ideology_threshold: float = 0.5  # flag missing_ideology when the best evidence is below this
-    ethics_threshold: float = 0.5
-    results_threshold: float = 0.5  # flag unquantified_results when max P(quantified) < this
-    weakness_threshold: float = 0.5  # flag generic_weaknesses when max P(specific) < this
+    ideology_threshold: float = 0.55  # flag missing_ideology when the best evidence is below this
+    ethics_threshold: float = 0.8
+    results_threshold: float = 0.75  # flag unquantified_results when max P(quantified) < this
+    weakness_threshold: float = 0.45  # flag generic_weaknesses when max P(specific) < this
     result_dimension_min: float = 0.5  # a part-I sentence outside the duties sections counts as a result statement above this
     cause_exclude_min: float = 0.5  # a sentence in a weaknesses section is a cause, not a weakness, above this
-    link_threshold: float = 0.35  # a collective shortcoming is taken on at this similarity
+    link_threshold: float = 0.5  # a collective shortcoming is taken on at this similarity
 
 
 class ContentStage:
@@ -154,7 +158,7 @@ class ContentStage:
         batch.add_findings(rows)
         batch.params[self.name] = {
             **asdict(self.params),
-            "models": {n: _card_id(n) for n in (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL, LINK_MODEL)},
+            "models": {n: _card_id(n) for n in (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL, TOPIC_MODEL, LINK_MODEL)},
             "score_units": SCORE_UNITS,
             "sentence_numbers_in_reasons": "câu N = sent_idx N-1 (1-based); details list 0-based sent_idx",
             "seconds": {"models": round(t1 - t0, 3), "decisions": round(time.perf_counter() - t1, 3)},
@@ -190,11 +194,11 @@ class ContentStage:
         if len(statements):
             statements["p_specific"] = _positive_proba(models[WEAKNESS_MODEL], statements, WEAKNESS_MODEL)
         units = _topic_units(table)
-        split = units["clause"] if len(units) else pd.Series(dtype=bool)
-        if len(units) and split.any():
-            proba = np.asarray(models[DIMENSION_MODEL].predict_proba(units.loc[split, ["text", "tokens"]]), dtype=float)
-            for k, c in enumerate(classes):
-                units.loc[split, f"pt_{c}"] = proba[:, k]
+        if len(units):
+            topic = models[TOPIC_MODEL]
+            proba = np.asarray(topic.predict_proba(units[["text", "tokens"]]), dtype=float)
+            for k, c in enumerate(str(c) for c in topic.classes_):
+                units[f"tt_{c}"] = proba[:, k]
         return Scored(table, statements, classes, units)
 
     # --- decisions (no model calls except the linking TF-IDF space) -----------------------------
@@ -209,8 +213,7 @@ class ContentStage:
         docs = batch.documents.reset_index(drop=True)
         kinds = dict(zip(docs["doc_id"].astype(str), docs["kind"].astype(str), strict=True))
         stm = self._kept_statements(scored.statements, table)
-        units = scored.units if scored.units is not None else scored.table
-        units = combine_heading(units, scored.classes, p.heading_weight)
+        units = combine_topics(scored.units, p.heading_weight)
         topics = self._topic_aggregates(units, table)
         results = self._result_aggregates(table, kinds)
         stm_by_doc: dict[str, list[tuple[int, str, float]]] = {}
@@ -267,8 +270,12 @@ class ContentStage:
             evidence: dict[str, set[int]] = {}
             substantive: dict[str, float] = {}
             if len(units):
-                ok = (units[f"pt_{dim}"].to_numpy(dtype=float) >= p.text_floor) & (units["syllables"].to_numpy(dtype=int) >= p.min_syllables)
-                ev = np.where(ok, units[f"p_{dim}"].to_numpy(dtype=float), 0.0)
+                ok = (
+                    (units[f"tt_{dim}"].to_numpy(dtype=float) >= p.text_floor)
+                    & (units["sent_syllables"].to_numpy(dtype=int) >= p.min_syllables)
+                    & (units["syllables"].to_numpy(dtype=int) >= 3)
+                )
+                ev = np.where(ok, units[f"q_{dim}"].to_numpy(dtype=float), 0.0)
                 for d, i_, e, q in zip(docs_u, sent_u, ev, sub_u, strict=True):
                     if e > best.get(d, -1.0):
                         best[d] = float(e)
@@ -459,15 +466,53 @@ def combine_heading(table: pd.DataFrame, classes: list[str], weight: float) -> p
     return out
 
 
+#: Section label part -> topic class whose probability a heading of that section raises.
+SECTION_TO_TOPIC: dict[str, str] = {
+    part: ("ideology" if part == "ideology" else "ethics_lifestyle" if part == "ethics" else "other")
+    for part in SECTION_TO_DIMENSION
+}
+
+
+def combine_topics(units: pd.DataFrame | None, weight: float) -> pd.DataFrame:
+    """Add ``q_<topic>``: the topic model's probabilities with the heading prior (as in
+    :func:`combine_heading`, over the classes ideology, ethics_lifestyle, other)."""
+    if units is None or not len(units):
+        return pd.DataFrame(columns=["doc_id", "sent_idx", "syllables", "substantive", *(f"tt_{c}" for c in TOPIC_CLASSES), *(f"q_{c}" for c in TOPIC_CLASSES)])
+    out = units.copy()
+    proba = out[[f"tt_{c}" for c in TOPIC_CLASSES]].to_numpy(dtype=float)
+    col = {c: i for i, c in enumerate(TOPIC_CLASSES)}
+    cache: dict[frozenset[str], np.ndarray] = {}
+    none = np.zeros(len(TOPIC_CLASSES))
+
+    def vector(parts: frozenset[str]) -> np.ndarray:
+        v = cache.get(parts)
+        if v is None:
+            v = np.zeros(len(TOPIC_CLASSES))
+            for part in parts:
+                t = SECTION_TO_TOPIC.get(part)
+                if t is not None:
+                    v[col[t]] = weight
+            cache[parts] = v
+        return v
+
+    bonus = np.stack([vector(parts) if headed else none for parts, headed in zip(out["parts"], out["has_heading"], strict=True)])
+    comb = proba * np.exp(bonus)
+    comb /= comb.sum(axis=1, keepdims=True)
+    for c in TOPIC_CLASSES:
+        out[f"q_{c}"] = comb[:, col[c]]
+    return out
+
+
 def _topic_units(table: pd.DataFrame) -> pd.DataFrame:
     """Part-I content sentences, each split at ';' into clauses of at least 3 syllables (``clause``
     marks the pieces of split sentences; unsplit sentences keep their model scores)."""
     if not len(table):
-        return table.assign(clause=pd.Series(dtype=bool))
+        return pd.DataFrame(columns=[*table.columns, "sent_syllables", "clause"])
     part_one = table["parts"].map(lambda s: bool(s & PART_ONE)) | table["unsectioned"]
     base = table[table["content"] & part_one]
     rows: list[dict[str, Any]] = []
     for row in base.to_dict("records"):
+        row["sent_syllables"] = row["syllables"]
         pieces = [c.strip() for c in re.split(r";\s*", row["text"]) if content_words(c) >= 3]
         if len(pieces) <= 1:
             rows.append({**row, "clause": False})
@@ -478,7 +523,10 @@ def _topic_units(table: pd.DataFrame) -> pd.DataFrame:
             tok_pieces = pieces
         for text, toks in zip(pieces, tok_pieces, strict=True):
             rows.append({**row, "text": text, "tokens": toks, "syllables": content_words(text), "clause": True})
-    return pd.DataFrame(rows, columns=[*table.columns, "clause"]) if rows else table.iloc[0:0].assign(clause=pd.Series(dtype=bool))
+    columns = [*table.columns, "sent_syllables", "clause"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _statements(table: pd.DataFrame) -> pd.DataFrame:
@@ -508,7 +556,7 @@ def _statements(table: pd.DataFrame) -> pd.DataFrame:
 
 def _load_models() -> dict[str, Any]:
     out = {}
-    for name in (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL, LINK_MODEL):
+    for name in (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL, TOPIC_MODEL, LINK_MODEL):
         try:
             out[name] = load_model(name)
         except ModelError as exc:
