@@ -228,6 +228,9 @@ def screen(
         batch, {display_path(o.path): o.sentences for o in outcomes if o.doc is not None}
     )
     cache_hits = sum(o.cache_hit for o in outcomes)
+    n_prepared = len(prepared)
+    # the batch's frames now hold everything; the per-report objects would double the memory
+    del outcomes, prepared
     batch.params["engine"] = {
         "name": getattr(engine, "name", type(engine).__name__),
         "workers": getattr(engine, "workers", 1),
@@ -281,7 +284,7 @@ def screen(
     documents = score_risk(documents, batch)
     timings["scoring"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
-    run = run_info(batch, files, manifest, timings, cache_hits, len(prepared) - cache_hits)
+    run = run_info(batch, files, manifest, timings, cache_hits, n_prepared - cache_hits)
     return ScreenResult(
         documents, match_table(batch), plan_table(batch), batch.errors.reset_index(drop=True), run, batch
     )
