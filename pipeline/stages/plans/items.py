@@ -241,8 +241,8 @@ def plan_regions(text: str, sections: list[tuple[str, int, int]] | list[tuple[st
             i += 1
             continue
         heading = row[3] if len(row) > 3 else None
-        if heading is not None and not str(heading).strip():
-            a = _bullets_above(text, a)
+        if heading is not None and not str(heading).strip() and i > 0 and _parts(rows[i - 1][0]) <= RESCUE_FROM:
+            a = max(_bullets_above(text, a), rows[i - 1][1])
         j = i + 1
         while j < len(rows):
             nxt = rows[j]
@@ -265,7 +265,7 @@ def _bullets_above(text: str, a: int) -> int:
         prev_end = pos - 1 if text[pos - 1] == "\n" else pos
         prev_start = text.rfind("\n", 0, prev_end) + 1
         line = text[prev_start:prev_end]
-        if not line.strip() or not _BULLET.match(line) or _SKIP.match(_BULLET.sub("", line, count=1)):
+        if not re.match(r"^\s*[-+*•]", line) or _heading_like(line) or _SKIP.match(_BULLET.sub("", line, count=1)):
             break
         start = prev_start
         pos = prev_start

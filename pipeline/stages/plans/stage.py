@@ -330,12 +330,18 @@ def _with_scan(text: str, rows4: list[tuple[str, int, int, str]], secs: list[tup
     read twice (a missed plan heading leaves the plan inside e.g. the causes)."""
     have = {part for lab, _a, _b in secs for part in lab.split(schema.MERGE_SEP)}
     missing = {"plan", "weaknesses"} - have
+    # a plan the segmenter found only by its content (no heading) yields to a plan heading of ours
+    if "plan" in have and all(not h.strip() for lab, _a, _b, h in rows4 if "plan" in lab.split(schema.MERGE_SEP)):
+        missing.add("plan")
     if not missing or not text:
         return rows4, secs
     scanned = scan_sections(text)
     add = [(lab, a, b) for lab, a, b in scanned if lab in missing]
     if not add:
         return rows4, secs
+    if "plan" in missing and "plan" in have and any(lab == "plan" for lab, _a, _b in add):
+        # drop the segmenter's heading-less plan sections: the scanned block replaces them
+        rows4 = [r for r in rows4 if "plan" not in r[0].split(schema.MERGE_SEP)]
     # scanned remedy_earlier / causes blocks also bound what we add
     out4: list[tuple[str, int, int, str]] = []
     for lab, a, b, h in rows4:
