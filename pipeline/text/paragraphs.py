@@ -20,6 +20,9 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from pipeline.labelled import load_sentences
 
 MODEL_NAME = "section_paragraphs"
+#: Vocabulary caps: keep the shipped model small (it is loaded by every worker process).
+MAX_CHAR_FEATURES = 30000
+MAX_WORD_FEATURES = 15000
 
 DIMENSION_TO_SECTION = {
     "ideology": "ideology",
@@ -46,7 +49,12 @@ def build_pipeline(seed: int = 0, C: float = 4.0) -> Pipeline:
             (
                 "char",
                 TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, lowercase=True
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    sublinear_tf=True,
+                    min_df=2,
+                    lowercase=True,
+                    max_features=MAX_CHAR_FEATURES,
                 ),
             ),
             (
@@ -56,6 +64,7 @@ def build_pipeline(seed: int = 0, C: float = 4.0) -> Pipeline:
                     ngram_range=(1, 2),
                     sublinear_tf=True,
                     min_df=1,
+                    max_features=MAX_WORD_FEATURES,
                     lowercase=True,
                     token_pattern=r"(?u)\b\w+\b",
                 ),
@@ -103,7 +112,9 @@ def training_data(exclude: set[str] | None = None) -> tuple[list[str], list[str]
     df = df[(df["split"] == "train") & df["dimension"].isin(DIMENSION_TO_SECTION)]
     texts = df["text"].tolist()
     labels = df["dimension"].map(DIMENSION_TO_SECTION).tolist()
-    reports = [r for r in load_labelled_sections(labelled_dir() / "sections") if r.name not in (exclude or set())]
+    reports = [
+        r for r in load_labelled_sections(labelled_dir() / "sections") if r.name not in (exclude or set())
+    ]
     more_texts, more_labels = annotated_units(reports)
     return texts + more_texts, labels + more_labels
 
@@ -122,7 +133,8 @@ def train(seed: int = 0, exclude: set[str] | None = None) -> tuple[Pipeline, dic
         "test_accuracy": round(float(accuracy_score(gold, pred)), 4),
         "test_macro_f1": round(float(f1_score(gold, pred, average="macro", labels=sorted(set(gold)))), 4),
         "n_train": len(texts),
-        "n_train_annotated_units": len(texts) - int(((df["split"] == "train") & df["dimension"].isin(DIMENSION_TO_SECTION)).sum()),
+        "n_train_annotated_units": len(texts)
+        - int(((df["split"] == "train") & df["dimension"].isin(DIMENSION_TO_SECTION)).sum()),
         "n_test": int(len(test_df)),
     }
     return model, metrics
