@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.engine import using_engine
 from pipeline.engine.local import Engine, SerialEngine
 from pipeline.ingest.header import slug
 from pipeline.ingest.manifest import load_manifest
@@ -268,7 +269,8 @@ def screen(
         t = time.perf_counter()
         if progress:
             progress(name, 0, 1)
-        stage.run(batch)
+        with using_engine(engine):  # a stage may map parallel work over the same workers
+            stage.run(batch)
         if name not in batch.stages_run:
             batch.stages_run.append(name)
         timings[name] = time.perf_counter() - t

@@ -32,6 +32,20 @@ def _cpu(p: dict[str, Any]) -> float:
     return float(p.get("cpu_self_s", 0)) + float(p.get("cpu_children_s", 0))
 
 
+def idle_seconds(p: dict[str, Any], workers: int) -> float:
+    """Wall seconds the phase would take on an idle machine, from its CPU time.
+
+    The workers' CPU is spread over ``workers`` cores, the driver's CPU is serial (its stages
+    run after the workers are done). An estimate: it ignores I/O waits and the few seconds of
+    process start, and CPU time itself grows a little under contention.
+    """
+    driver = float(p.get("cpu_self_s", 0))
+    kids = float(p.get("cpu_children_s", 0))
+    if "cpu_screen_s" in p:  # screen() only: outputs and archive add were the driver's, afterwards
+        driver = float(p["cpu_screen_s"]) - kids
+    return kids / max(1, workers) + driver
+
+
 def _rate(p: dict[str, Any] | None) -> float | None:
     if not p or "failed" in p or not p.get("wall_s"):
         return None
@@ -70,6 +84,21 @@ def main(path: str) -> None:
         w(
             f"| {n:,} | {_f(floor_rate)} | {_f(cold_rate)} | {_f(ratio, 2)} | {_f(cold_cpu, 3)} | "
             f"{_f(floor_cpu, 3)} | {_f(warm_rate)} | {_f(ny_rate)} | {_f(dk_rate)} | {_f(load)} |"
+        )
+    w("\n### Idle-machine estimate from CPU time (reports/s; see idle_seconds)\n")
+    w("| reports | floor | cold | cold / floor | warm | next year (stages run) | Dask, cold |")
+    w("|---|---|---|---|---|---|---|")
+    for r in records:
+        n, k = r["size"], r.get("workers", 2)
+        est = {}
+        for phase in ("floor", "cold", "warm", "nextyear", "dask"):
+            p = r.get(phase)
+            if p and "failed" not in p:
+                est[phase] = p["reports"] / idle_seconds(p, k)
+        ratio = est["cold"] / est["floor"] if "cold" in est and "floor" in est else None
+        w(
+            f"| {n:,} | {_f(est.get('floor'))} | {_f(est.get('cold'))} | {_f(ratio, 2)} | {_f(est.get('warm'))} | "
+            f"{_f(est.get('nextyear'))} | {_f(est.get('dask'))} |"
         )
     w("\n### Time per stage (seconds, wall)\n")
     w(

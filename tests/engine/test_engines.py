@@ -85,3 +85,24 @@ def test_screen_on_local_engine_equals_serial(tmp_path: Path):
     # the batch has a copy from the member's own previous year: the comparison is not vacuous
     assert (serial.matches["source_kind"] == "prior").any()
     assert local.run["parameters"]["engine"] == {"name": "local", "workers": 2}
+
+
+def test_stages_see_the_screens_engine(tmp_path: Path, monkeypatch):
+    from pipeline.engine import current_engine, using_engine
+    from pipeline.stages.reuse import ReuseStage
+
+    assert isinstance(current_engine(), SerialEngine)
+    engine = LocalEngine(workers=2)
+    with using_engine(engine):
+        assert current_engine() is engine
+    seen = []
+    original = ReuseStage.run
+
+    def run(self, batch):
+        seen.append(current_engine())
+        return original(self, batch)
+
+    monkeypatch.setattr(ReuseStage, "run", run)
+    manifest = write_batch(tmp_path / "batch")
+    screen([tmp_path / "batch"], manifest=manifest, cache_dir=None, engine=engine, skip=("content", "plans"))
+    assert seen == [engine] and isinstance(current_engine(), SerialEngine)
