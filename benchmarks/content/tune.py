@@ -87,8 +87,10 @@ def main() -> None:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--weights", type=float, nargs="+", default=[1.0, 2.0])
-    ap.add_argument("--floors", type=float, nargs="+", default=[0.05, 0.2, 0.35, 0.5])
-    ap.add_argument("--syllables", type=int, nargs="+", default=[3, 5, 6])
+    ap.add_argument("--floors", type=float, nargs="+", default=[0.2])
+    ap.add_argument("--syllables", type=int, nargs="+", default=[6])
+    ap.add_argument("--result-section-min", type=float, nargs="+", default=[0.0, 0.1, 0.3])
+    ap.add_argument("--weakness-section-min", type=float, nargs="+", default=[0.0, 0.1, 0.3])
     args = ap.parse_args()
     stage = ContentStage()
     prepared = []
@@ -101,8 +103,10 @@ def main() -> None:
     grid_syl = tuple(args.syllables)
     thresholds = np.round(np.arange(0.05, 0.96, 0.05), 2)
     results = []
-    for w, floor, syl in itertools.product(grid_w, grid_floor, grid_syl):
-        stage.params = replace(ContentParams(), heading_weight=w, text_floor=floor, min_syllables=syl)
+    for w, floor, syl, rmin, wmin in itertools.product(grid_w, grid_floor, grid_syl, args.result_section_min, args.weakness_section_min):
+        stage.params = replace(
+            ContentParams(), heading_weight=w, text_floor=floor, min_syllables=syl, result_section_min=rmin, weakness_section_min=wmin
+        )
         bests: dict[str, list[float]] = {f: [] for f in FINDINGS}
         ys: dict[str, list[int]] = {f: [] for f in FINDINGS}
         for batch, scored, truth in prepared:
@@ -114,7 +118,7 @@ def main() -> None:
                 sub = sub[applicable]
                 bests[f] += list(1.0 - sub["score"].astype(float))
                 ys[f] += list(truth[f].reindex(sub.index).astype(int))
-        row = {"heading_weight": w, "text_floor": floor, "min_syllables": syl}
+        row = {"heading_weight": w, "text_floor": floor, "min_syllables": syl, "result_section_min": rmin, "weakness_section_min": wmin}
         for f in FINDINGS:
             b, y = np.array(bests[f]), np.array(ys[f])
             curve = {float(t): round(f1_at(b, y, t), 4) for t in thresholds}
@@ -122,7 +126,7 @@ def main() -> None:
             row[f] = {"best_threshold": t_best, "f1": curve[t_best], "robust_threshold": robust(curve, prefer=None if f == "no_collective_responsibility" else 0.5), "curve": curve}
         results.append(row)
         print(
-            f"w={w} floor={floor} syl={syl} "
+            f"w={w} floor={floor} syl={syl} rmin={rmin} wmin={wmin} "
             + " ".join(f"{f[:12]}={row[f]['f1']:.3f}@{row[f]['best_threshold']}(robust {row[f]['robust_threshold']})" for f in FINDINGS),
             flush=True,
         )

@@ -11,7 +11,8 @@ Sentence level (models in models/, see models/CONTENT.md):
   outside the duties sections and causes inside a merged weaknesses section.
 * ``content_topic``: P(ideology | ethics_lifestyle | other), trained on the hand-labelled sentences
   plus generated variant-a sentences; used for the two required-topic findings.
-* ``content_quality``: P(substantive | sentence) (used to rank evidence and in details).
+* ``content_quality``: P(substantive | clause) of the topic clauses: a present topic whose evidence
+  is all stock phrasing is marked ``stock_only`` in the finding's detail.
 * ``content_results``: P(quantified | result statement).
 * ``content_weaknesses``: P(specific | weakness statement).
 
@@ -109,15 +110,17 @@ class ContentParams:
     batches (train side); how and why: models/CONTENT.md, benchmarks/content/tune.py."""
 
     heading_weight: float = 2.0  # log-odds bonus of the dimensions / topic a sentence's heading names
-    text_floor: float = 0.05  # P(topic | text alone) a clause needs before the heading may help
+    text_floor: float = 0.2  # P(topic | text alone) a clause needs before the heading may help (guard)
     min_syllables: int = 6  # shorter sentences (after the heading) are formal clauses, not content
-    ideology_threshold: float = 0.55  # flag missing_ideology when the best evidence is below this
-    ethics_threshold: float = 0.8
+    ideology_threshold: float = 0.5  # flag missing_ideology when the best evidence is below this
+    ethics_threshold: float = 0.7
     results_threshold: float = 0.75  # flag unquantified_results when max P(quantified) < this
-    weakness_threshold: float = 0.45  # flag generic_weaknesses when max P(specific) < this
+    weakness_threshold: float = 0.5  # flag generic_weaknesses when max P(specific) < this
     result_dimension_min: float = 0.5  # a part-I sentence outside the duties sections counts as a result statement above this
+    result_section_min: float = 0.0  # a duties-section sentence counts only when P(duties or leadership) reaches this
+    weakness_section_min: float = 0.1  # a weaknesses-section statement counts only when P(weakness) reaches this
     cause_exclude_min: float = 0.5  # a sentence in a weaknesses section is a cause, not a weakness, above this
-    link_threshold: float = 0.5  # a collective shortcoming is taken on at this similarity
+    link_threshold: float = 0.45  # a collective shortcoming is taken on at this similarity
 
 
 class ContentStage:
@@ -180,7 +183,6 @@ class ContentStage:
             proba = np.asarray(dim_model.predict_proba(frame), dtype=float)
             for k, c in enumerate(classes):
                 table[f"pt_{c}"] = proba[:, k]
-            table["substantive"] = _positive_proba(models[QUALITY_MODEL], table, QUALITY_MODEL)
             collective = table["doc_id"].astype(str).map(kinds).eq("collective")
             part_one = table["parts"].map(lambda s: bool(s & PART_ONE)) | table["unsectioned"]
             targets = table["parts"].map(lambda s: bool(s & RESULT_SECTIONS_COLLECTIVE))
@@ -199,6 +201,7 @@ class ContentStage:
             proba = np.asarray(topic.predict_proba(units[["text", "tokens"]]), dtype=float)
             for k, c in enumerate(str(c) for c in topic.classes_):
                 units[f"tt_{c}"] = proba[:, k]
+            units["substantive"] = _positive_proba(models[QUALITY_MODEL], units, QUALITY_MODEL)
         return Scored(table, statements, classes, units)
 
     # --- decisions (no model calls except the linking TF-IDF space) -----------------------------
@@ -239,8 +242,10 @@ class ContentStage:
         return rows, details
 
     def _kept_statements(self, stm: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-        """Weakness statements minus causes (in merged sections) and minus fallback sentences whose
-        dimension is not weakness."""
+        """Weakness statements minus causes (in merged sections), minus section sentences whose
+        heading-combined P(weakness) is below ``weakness_section_min`` (plan items or results that
+        segmentation put under the weaknesses heading) and minus fallback sentences whose dimension
+        is not weakness."""
         p = self.params
         if not len(stm) or not len(table):
             return stm
@@ -251,7 +256,8 @@ class ContentStage:
         dim = key["dim"].reindex(idx).to_numpy()
         keep = np.where(
             stm["in_section"].to_numpy(dtype=bool),
-            ~(stm["merged"].to_numpy(dtype=bool) & (p_cause >= p.cause_exclude_min) & (p_cause > p_weak)),
+            ~(stm["merged"].to_numpy(dtype=bool) & (p_cause >= p.cause_exclude_min) & (p_cause > p_weak))
+            & (p_weak >= p.weakness_section_min),
             (dim == "weakness") & (p_weak >= 0.5),
         )
         return stm[keep & ~stm["text"].str.match(r"(?i)\s*nguyên nhân").to_numpy()]
@@ -321,7 +327,9 @@ class ContentStage:
         lead_like = (body["dim"].isin(["duties_results", "leadership"]) & (
             np.maximum(body["p_duties_results"], body["p_leadership"]) >= p.result_dimension_min
         )).to_numpy(dtype=bool)
-        res = body[np.where(collective, in_coll, in_ind | lead_like)]
+        in_sections = np.where(collective, in_coll, in_ind)
+        result_like = (np.maximum(body["p_duties_results"], body["p_leadership"]) >= p.result_section_min).to_numpy(dtype=bool)
+        res = body[(in_sections & result_like) | (~collective & lead_like)]
         out: dict[str, list[tuple[int, float]]] = {}
         for d, i_, q in zip(res["doc_id"].astype(str), res["sent_idx"].to_numpy(dtype=int), res["p_quantified"].to_numpy(dtype=float), strict=True):
             out.setdefault(d, []).append((int(i_), float(q)))
@@ -409,8 +417,7 @@ class ContentStage:
 
 @dataclass
 class Scored:
-    """Model outputs of one batch: the sentence table (with ``pt_<dimension>``, ``substantive``,
-    ``p_quantified``), the weakness statements (with ``p_specific``) and the dimension classes."""
+    """Model outputs of one batch: the sentence table (with ``pt_<dimension>`` and ``p_quantified``), the weakness statements (with ``p_specific``) and the dimension classes."""
 
     table: pd.DataFrame
     statements: pd.DataFrame
