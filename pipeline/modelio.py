@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ def save_model(model: Any, name: str, card: dict[str, Any], folder: Path | None 
     folder = folder or models_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.skops"
-    atomic_write_bytes(path, sio.dumps(model))
+    atomic_write_bytes(path, sio.dumps(model, compression=zipfile.ZIP_DEFLATED, compresslevel=9))
     card = dict(card, file=path.name, sha256=_sha256(path))
     atomic_write_bytes(
         folder / f"{name}.json",

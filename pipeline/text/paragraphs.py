@@ -42,6 +42,15 @@ DIMENSION_TO_SECTION = {
 }
 
 
+def drop_pruned_terms(model: Any) -> None:
+    """Remove ``stop_words_`` (every term pruned by min_df/max_features, kept only for
+    introspection) from the fitted vectorizers: it is most of the pickled size."""
+    for _, step in getattr(model, "steps", []):
+        for _, part in getattr(step, "transformer_list", [("", step)]):
+            if hasattr(part, "stop_words_"):
+                delattr(part, "stop_words_")
+
+
 def build_pipeline(seed: int = 0, C: float = 4.0) -> Pipeline:
     """Features: char 2-5-grams within word boundaries + syllable 1-2-grams, both sublinear TF-IDF."""
     features = FeatureUnion(
@@ -125,6 +134,7 @@ def train(seed: int = 0, exclude: set[str] | None = None) -> tuple[Pipeline, dic
     texts, labels = training_data(exclude)
     model = build_pipeline(seed)
     model.fit(texts, labels)
+    drop_pruned_terms(model)
     df = load_sentences()
     test_df = df[(df["split"] == "test") & df["dimension"].isin(DIMENSION_TO_SECTION)]
     gold = test_df["dimension"].map(DIMENSION_TO_SECTION).tolist()
