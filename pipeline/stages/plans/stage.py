@@ -206,7 +206,7 @@ class PlanStage:
                 "unremedied_rule": "flag = a stated weakness with no item of link score >= link.threshold; score = share unremedied",
                 "model": self._model_desc,
                 "counts": {"items": n_items, "specific_items": n_specific, "weaknesses": n_weak, "unremedied": n_unremedied},
-                "seconds": round(time.perf_counter() - t0, 3),
+                "timings_s": {"total": round(time.perf_counter() - t0, 3)},
             }
         )
         batch.params["plans"] = params
