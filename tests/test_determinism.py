@@ -5,8 +5,8 @@ once in a fresh process with another ``PYTHONHASHSEED`` (so set and dict orders 
 strings differ), which is also the offline run of test_offline.py. Compared byte for byte:
 every CSV. Compared after removing what records *when* the run happened, explicitly:
 
-* run.json: the ``seconds`` block (time per stage) and ``parameters.<stage>.timings_s`` (time
-  per step inside a stage);
+* run.json: every ``seconds`` and ``timings_s`` entry at any depth (time per stage, and per
+  step inside a stage: ``parameters.reuse.timings_s``, ``parameters.content.seconds``);
 * report.html: the generation time stamp (``YYYY-MM-DD HH:MM``);
 * report.xlsx: the created/modified times in ``docProps/core.xml`` and the zip entries' dates
   (every sheet and style part is compared byte for byte).
@@ -62,13 +62,16 @@ def test_csv_byte_identical(two_runs: tuple[Path, Path], name: str) -> None:
     assert (a / name).read_bytes() == (b / name).read_bytes()
 
 
-def _without_times(run: dict) -> dict:
-    """run.json without its time measurements: ``seconds`` and each stage's ``timings_s``."""
-    run = json.loads(json.dumps(run))
-    run.pop("seconds")
-    for params in run.get("parameters", {}).values():
-        if isinstance(params, dict):
-            params.pop("timings_s", None)
+#: Keys holding time measurements in run.json, at any depth (stages record their own).
+TIME_KEYS = ("seconds", "timings_s")
+
+
+def _without_times(run: object) -> object:
+    """run.json without its time measurements: every :data:`TIME_KEYS` entry, at any depth."""
+    if isinstance(run, dict):
+        return {k: _without_times(v) for k, v in run.items() if k not in TIME_KEYS}
+    if isinstance(run, list):
+        return [_without_times(v) for v in run]
     return run
 
 
