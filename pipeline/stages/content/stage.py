@@ -158,15 +158,16 @@ class ContentStage:
         scored = self.score(batch)
         t1 = time.perf_counter()
         rows, details = self.decide(batch, scored)
+        seconds = {"models": round(t1 - t0, 3), "decisions": round(time.perf_counter() - t1, 3)}
         batch.add_findings(rows)
         batch.params[self.name] = {
             **asdict(self.params),
             "models": {n: _card_id(n) for n in (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL, TOPIC_MODEL, LINK_MODEL)},
             "score_units": SCORE_UNITS,
             "sentence_numbers_in_reasons": "câu N = sent_idx N-1 (1-based); details list 0-based sent_idx",
-            "seconds": {"models": round(t1 - t0, 3), "decisions": round(time.perf_counter() - t1, 3)},
         }
-        self.last_run = {"scored": scored, "documents": details}
+        # timings stay out of run.json parameters (two runs must give identical parameters)
+        self.last_run = {"scored": scored, "documents": details, "seconds": seconds}
 
     # --- model scores (independent of the thresholds) -------------------------------------------
     def score(self, batch: Batch) -> Scored:
@@ -405,10 +406,11 @@ class ContentStage:
         info[finding] = {"best": best, "links": [asdict(lk) for lk in links]}
         detail = ";".join(f"{lk.coll_doc_id}:{lk.coll_sent_idx}" for lk in unanswered)
         if flag:
-            quotes = "; ".join(f'"{_short(lk.text, 60)}"' for lk in unanswered[:3])
+            quotes = "; ".join(f'"{_short(lk.text.lstrip("-+*• "), 60)}"' for lk in unanswered[:3])
             more = f" và {len(unanswered) - 3} hạn chế khác" if len(unanswered) > 3 else ""
-            has_section = bool(len(g)) and bool(g["parts"].map(lambda s: "collective_responsibility" in s).any())
-            how = "chỉ nhận trách nhiệm chung chung" if has_section and len(leader) else "không nhận phần trách nhiệm nào"
+            resp = body[body["parts"].map(lambda s: "collective_responsibility" in s)] if len(body) else body
+            said_something = bool(len(resp)) and bool((resp["syllables"] >= 6).any())
+            how = "chỉ nhận trách nhiệm chung chung" if said_something else "không nhận phần trách nhiệm nào"
             reason = f"Báo cáo tập thể nêu {len(links)} hạn chế, bản kiểm điểm của người lãnh đạo {how}: {quotes}{more}"
         else:
             reason = ""
