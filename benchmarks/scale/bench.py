@@ -15,8 +15,9 @@ process while sampling the RSS of its whole process tree (driver + workers) ever
 - ``allpairs`` every report's sentences against every other's with rapidfuzz, stopped at
                ``--allpairs-limit`` seconds and projected from the cells compared per second.
 
-Results are appended as JSON lines to ``--results`` (default benchmarks/scale/results.jsonl);
-``report.py`` turns them into the tables of benchmarks/RESULTS.md.
+Results are appended as JSON lines to ``--results`` (default benchmarks/scale/results.jsonl), one
+line per phase as soon as it ends; ``report.py`` merges them per size and label and turns them
+into the tables of benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -291,8 +292,11 @@ def main() -> None:
                 raise SystemExit(f"unknown phase {phase}")
             record[phase] = info
             print(json.dumps({phase: info}), file=sys.stderr, flush=True)
-        with args.results.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record) + "\n")
+            # one line per phase, so that a run stopped half-way keeps what it measured
+            with args.results.open("a", encoding="utf-8") as fh:
+                fh.write(
+                    json.dumps({k: v for k, v in record.items() if k not in phases or k == phase}) + "\n"
+                )
 
 
 if __name__ == "__main__":

@@ -58,9 +58,11 @@ def _screen_s(p: dict[str, Any]) -> float:
 
 
 def main(path: str) -> None:
-    records = [
-        json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+    lines = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    merged: dict[tuple[int, str], dict[str, Any]] = {}
+    for rec in lines:  # one line per phase (or per size): the last measurement of a phase wins
+        merged.setdefault((rec["size"], rec.get("label", "")), {}).update(rec)
+    records = sorted(merged.values(), key=lambda r: (r["size"], r.get("started", "")))
     out: list[str] = []
     w = out.append
     w("### Throughput (reports/s)\n")
