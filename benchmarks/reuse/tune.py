@@ -33,12 +33,16 @@ FINDING = {"prior": "copied_prior", "peer": "copied_peer", "template": "template
 SHORT_CHARS = 400
 
 GRID = {
-    "cov": [0.8, 0.9],
+    "cov": [0.9],
     "sim": [80.0, 90.0],
-    "min_tokens": [20, 40],
-    "bits": [0.0, 10.0, 20.0],
-    "run": [2, 3, 4],
+    "min_tokens": [20],
+    "bits": [0.0, 10.0, 20.0, 40.0],
+    "run": [3],
+    "unordered": [99],
+    "exact_sim": [99.0],
+    "exact_run": [4, 6, 10],
     "extend": [True],
+    "whole": [0.8, 1.01],
 }
 
 
@@ -49,7 +53,8 @@ def tables(stage: ReuseStage) -> dict[str, tuple]:
     for i, cl in run["claims"].items():
         if cl:
             a = run["reps"][i]
-            out[a.doc_id] = (a, *stage.block_table(a, cl, run["sources"], run["n_ref"], run["compared"].get(a.doc_id)))
+            table, order = stage.block_table(a, cl, run["sources"], run["n_ref"], run["compared"].get(a.doc_id))
+            out[a.doc_id] = (a, table, order, run["far"][i])
     return out
 
 
@@ -60,15 +65,16 @@ def replay(stage: ReuseStage, cache: dict[str, tuple], kind: str, bp: BlockParam
     stage.params = dataclasses.replace(saved, **{f"{kind}_block": bp})
     try:
         out = {}
-        for d, (a, table, order) in cache.items():
-            found = stage.choose(a, table, order, run["sources"], run["priority"])
-            out[d] = [(sid, src, ps) for k, sid, src, ps in found if k == kind]
+        for d, (a, table, order, far) in cache.items():
+            found = stage.choose(a, table, order, run["sources"], run["priority"], far)
+            out[d] = [(sid, src, ps) for k, sid, src, ps in found if k == kind.split("_")[0]]
         return out
     finally:
         stage.params = saved
 
 
 def evaluate_kind(found: dict[str, list], reps: dict, truth: pd.DataFrame, spans: pd.DataFrame, kind: str) -> dict:
+    kind = kind.split("_")[0]
     f = FINDING[kind]
     lab = truth.set_index("doc_id")[f].astype(int)
     pred = {d for d, lst in found.items() if lst}
@@ -102,7 +108,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folder", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "reuse" / "tune.csv")
-    ap.add_argument("--kinds", default="template,prior,peer")
+    ap.add_argument("--kinds", default="template,prior,peer,peer_far",
+                    help="peer: colleagues of the same unit and year; peer_far: the others")
     a = ap.parse_args()
     batch = batch_from_folder(a.folder)
     truth = pd.read_csv(a.folder / "truth.csv", dtype={"doc_id": str}, keep_default_na=False)
@@ -120,6 +127,8 @@ def main() -> None:
             bp = BlockParams(**dict(zip(keys, values, strict=True)))
             if kind == "template" and bp.bits:
                 continue  # templates are judged without rarity
+            if kind == "peer_far" and bp.bits < 20:
+                continue
             res = evaluate_kind(replay(stage, cache, kind, bp), reps, truth, spans, kind)
             rows.append({"kind": kind, **dataclasses.asdict(bp), **res})
         df = pd.DataFrame([r for r in rows if r["kind"] == kind])

@@ -32,6 +32,7 @@ class AlignParams:
     seg_cutoff: float = 60.0  # fuzz.ratio on syllables, 0-100
     min_seg_tokens: int = 3
     min_pairs: int = 2  # fewer matched segments than this: the pair is dropped at once
+    common_df: int = 5  # a sentence in this many reports carries no copy evidence (pair_bits)
     tie: float = 2.0  # attribution: block similarities this close count as equal
 
 
@@ -184,22 +185,28 @@ def content_segments(rep: DocRep, min_tokens: int) -> np.ndarray:
     return got
 
 
-def pair_bits(q: SegPair, a: DocRep, s: DocRep, n_ref: float) -> float:
+def pair_bits(q: SegPair, a: DocRep, s: DocRep, n_ref: float, common_df: int = 5) -> float:
     """Copy evidence of one matched segment pair, in bits: how unlikely the shared sentence is.
 
-    ``log2(n_ref / df)`` with ``df`` the number of reports of the batch holding the sentence (the
-    digit-exact sentence when the pair is identical, the digit-folded one otherwise; the more
-    common of the two sides), scaled by the pair's similarity. Stock sentences count zero.
+    ``df``: reports of the batch that hold the digit-folded sentence (the more common side).
+
+    * Wording: ``log2(n_ref / df)``, zero for stock sentences and for any sentence found in
+      ``common_df`` reports or more: such a sentence is a frame everyone with that job writes
+      ("Đã xét xử … phiên tòa"), however rare it is in the whole batch.
+    * Figures: when the two sentences are identical digits included, ``log2(df / dfi)`` more,
+      ``dfi`` counting the reports with the same figures in that frame (small numbers coincide).
+
+    The sum is scaled by the pair's similarity.
     """
-    if a.seg_boiler is None or s.seg_boiler is None or a.seg_df is None or s.seg_df is None:
+    if a.seg_df is None or s.seg_df is None:
         return 0.0
-    if a.seg_boiler[q.a_seg] or s.seg_boiler[q.s_seg]:
-        return 0.0
-    if q.exact and a.seg_dfi is not None and s.seg_dfi is not None:
-        df = max(int(a.seg_dfi[q.a_seg]), int(s.seg_dfi[q.s_seg]))
-    else:
-        df = max(int(a.seg_df[q.a_seg]), int(s.seg_df[q.s_seg]))
-    return max(0.0, math.log2(n_ref / max(df, 1))) * q.score / 100.0
+    df = max(int(a.seg_df[q.a_seg]), int(s.seg_df[q.s_seg]), 1)
+    stock = a.seg_boiler is not None and s.seg_boiler is not None and (a.seg_boiler[q.a_seg] or s.seg_boiler[q.s_seg])
+    bits = 0.0 if (stock or df >= common_df) else max(0.0, math.log2(n_ref / df))
+    if q.exact and a.seg_dfi is not None and s.seg_dfi is not None and a.nids[q.a_lo : q.a_hi].min(initial=1) == 0:
+        dfi = max(int(a.seg_dfi[q.a_seg]), int(s.seg_dfi[q.s_seg]), 1)
+        bits += max(0.0, math.log2(df / dfi))
+    return bits * q.score / 100.0
 
 
 def align_pair(

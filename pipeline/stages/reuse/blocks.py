@@ -24,8 +24,12 @@ at least ``min_seg_tokens`` syllables):
   section/template block pairs had such a run of 3, against 488 of 1,123 copied ones), or at
   least ``unordered`` sentences are matched in any order.
 
-A neighbouring block as fully covered and as similar joins a copied block whatever its length and
-rarity (:func:`accept_blocks`): a whole-report copy takes the short stock sections along.
+A block whose sentences are all identical up to figures (``exact_sim``) over ``exact_run``
+sentences in a row is copied whatever its rarity (refreshed copies of frame-built sections).
+When covered, similar blocks hold ``whole`` of the report's content, all of them are copied (a
+whole-report copy; honest reports never come close). A neighbouring block as fully covered and
+as similar joins a copied block whatever its length and rarity (:func:`accept_blocks`): a
+whole-report copy takes the short stock sections along.
 
 Each copied block becomes a passage from its first to its last matched syllable; passages of
 consecutive copied blocks from the same source are merged.
@@ -52,7 +56,10 @@ class BlockParams:
     bits: float = 10.0
     run: int = 3  # sentences matched in the source's order, one after the other
     unordered: int = 99  # ... or this many matched sentences in any order (reordered copies)
+    exact_sim: float = 99.0  # a block whose sentences are all identical (figures aside) ...
+    exact_run: int = 6  # ... over this many sentences in a row is copied whatever their rarity
     extend: bool = True  # neighbours as covered and as similar join a copied block
+    whole: float = 0.8  # share of the report's content in covered, similar blocks: a whole copy
 
 
 @dataclass
@@ -126,6 +133,7 @@ def block_stats(
     min_seg_tokens: int,
     template: bool,
     n_ref: float,
+    common_df: int = 5,
 ) -> list[BlockStat]:
     """Coverage, similarity, order and rarity of each block of ``a`` that ``pairs`` touch."""
     content = content_segments(a, min_seg_tokens)
@@ -143,7 +151,7 @@ def block_stats(
         if not n_tok:
             continue
         matched = int(sum(int(seg_len[q.a_seg]) for q in qs))
-        bits = 0.0 if template else float(sum(pair_bits(q, a, s, n_ref) for q in qs))
+        bits = 0.0 if template else float(sum(pair_bits(q, a, s, n_ref, common_df) for q in qs))
         qs.sort(key=lambda q: q.a_seg)
         run = cur = 1
         for x, y in zip(qs, qs[1:], strict=False):
@@ -165,13 +173,14 @@ def block_stats(
 
 
 def is_copied(st: BlockStat, p: BlockParams, template: bool) -> bool:
-    return (
-        st.cov >= p.cov
-        and st.sim >= p.sim
-        and st.n_tokens >= p.min_tokens
-        and (template or st.bits >= p.bits)
-        and (st.run >= p.run or len(st.pairs) >= p.unordered)
-    )
+    """A block copied on its own evidence (see the module docstring)."""
+    if st.cov < p.cov or st.sim < p.sim or st.n_tokens < p.min_tokens:
+        return False
+    ordered = st.run >= p.run or len(st.pairs) >= p.unordered
+    rare = template or st.bits >= p.bits
+    # a long run of sentences that are all identical up to figures needs no rarity
+    exact = st.sim >= p.exact_sim and st.run >= p.exact_run
+    return (ordered and rare) or exact
 
 
 def content_blocks(a: DocRep, seg_block: np.ndarray, min_seg_tokens: int) -> np.ndarray:
@@ -186,12 +195,18 @@ def _neighbours(order: np.ndarray) -> dict[int, tuple[int, int]]:
     return {b: (lst[k - 1] if k else -1, lst[k + 1] if k + 1 < len(lst) else -1) for k, b in enumerate(lst)}
 
 
-def accept_blocks(stats: list[BlockStat], p: BlockParams, template: bool, order: np.ndarray) -> list[BlockStat]:
-    """Copied blocks: those passing :func:`is_copied`, then their neighbours (next content block
-    either side) that are as fully covered and as similar: a whole-report copy takes the short
-    stock sections along; their evidence is the copied section next to them."""
+def accept_blocks(
+    stats: list[BlockStat], p: BlockParams, template: bool, order: np.ndarray, total_tokens: int = 0
+) -> list[BlockStat]:
+    """Copied blocks: those passing :func:`is_copied`; all covered, similar blocks when they hold
+    ``whole`` of the report's ``total_tokens`` content syllables; then the neighbours (next content
+    block either side) of accepted blocks that are as fully covered and as similar: a whole-report
+    copy takes the short stock sections along; their evidence is the copied section next to them."""
     by_block = {st.block: st for st in stats}
     accepted = {b for b, st in by_block.items() if is_copied(st, p, template)}
+    similar = {b for b, st in by_block.items() if st.cov >= p.cov and st.sim >= p.sim}
+    if total_tokens and sum(by_block[b].n_tokens for b in similar) >= p.whole * total_tokens:
+        accepted |= similar  # the whole report (nearly) is the source's, rare content or not
     nb = _neighbours(order)
     grew = p.extend and bool(accepted)
     while grew:

@@ -67,7 +67,7 @@ class Vocab:
         self._raw_n: dict[str, int] = {}
         self._raw_s: dict[str, int] = {}
         self._hash_arr = np.zeros(0, dtype=np.uint64)
-        self.num_id = self.key_id(NUM_KEY)
+        self.num_id = self.key_id(NUM_KEY)  # 0: align.pair_bits relies on it
 
     def key_id(self, key: str) -> int:
         i = self._key_id.get(key)

@@ -14,6 +14,7 @@ Pipeline (each step documented in its module):
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -61,15 +62,31 @@ class ReuseParams:
     template_min_hits: int = 8  # shingles shared with a template before aligning
     template_top_k: int = 3
     lookback: tuple[int, ...] = (1, 2)  # own earlier years searched
-    prior_threshold: float = 0.30  # flag copied_prior when the prior share reaches this
-    peer_threshold: float = 0.30
-    template_threshold: float = 0.30
+    # flag when the share of the report taken from that kind reaches this; every kept passage is
+    # already a verified copied section, so the thresholds only drop slivers (see models/REUSE.md)
+    prior_threshold: float = 0.01
+    peer_threshold: float = 0.01
+    template_threshold: float = 0.01
     peer_min_source_share: float = 0.05  # a colleague is listed when it supplied this share
+    #: same year and rank: the side whose reworded sentences are rarer by this many bits (summed
+    #: log2 document-frequency ratio) is taken as the copier, the other is not flagged
+    direction_bits: float = 3.0
     n_ref: float = 1000.0  # rarity is log2(max(reports, n_ref) / df): small batches are a sample
     align: AlignParams = field(default_factory=AlignParams)
-    prior_block: BlockParams = field(default_factory=BlockParams)
-    peer_block: BlockParams = field(default_factory=BlockParams)
-    template_block: BlockParams = field(default_factory=BlockParams)
+    # block thresholds: chosen on a generated tuning batch (benchmarks/reuse/tune.py, models/REUSE.md)
+    prior_block: BlockParams = field(
+        default_factory=lambda: BlockParams(cov=0.9, sim=80.0, bits=10.0, run=3, exact_run=6, whole=0.8)
+    )
+    peer_block: BlockParams = field(
+        default_factory=lambda: BlockParams(cov=0.9, sim=80.0, bits=10.0, run=3, exact_run=4, whole=0.8)
+    )
+    #: colleagues of another unit or year: copying there is rarer, so more evidence is asked
+    peer_far_block: BlockParams = field(
+        default_factory=lambda: BlockParams(cov=0.9, sim=90.0, bits=40.0, run=3, exact_run=10, whole=1.01)
+    )
+    template_block: BlockParams = field(
+        default_factory=lambda: BlockParams(cov=0.9, sim=80.0, bits=0.0, run=3, unordered=6)
+    )
 
 
 def _compared_spans(sections: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
@@ -105,6 +122,22 @@ def attribute_blocks(
             continue
         out.setdefault(key, []).append(st)
     return out
+
+
+def copy_direction(pairs: list[SegPair], a: DocRep, s: DocRep) -> float:
+    """Bits for "``a`` copied ``s``" over "``s`` copied ``a``", from the sentences that differ.
+
+    Who rewords a copied sentence moves away from the wording others use, so the original is the
+    more common version: sum over matched, non-identical sentence pairs of
+    ``log2(df(s's sentence) / df(a's sentence))``. Identical copies give no direction (0).
+    """
+    if a.seg_df is None or s.seg_df is None:
+        return 0.0
+    total = 0.0
+    for q in pairs:
+        if q.score < 100.0:
+            total += math.log2(max(int(s.seg_df[q.s_seg]), 1) / max(int(a.seg_df[q.a_seg]), 1))
+    return total
 
 
 def _excluded_spans(sections: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
@@ -258,12 +291,17 @@ class ReuseStage:
         roles = meta["role"].fillna("").astype(str).tolist()
         years = [(_year(y) or 0) for y in meta["year"]]
 
+        units_l = meta["unit"].fillna("").astype(str).tolist()
+        far: dict[int, dict[tuple[str, str], bool]] = {i: {} for i in range(n_q)}
+
         def add(i: int, kind: str, j: int | None, rep: DocRep, pairs: list[SegPair], tid: str = "") -> None:
             if not pairs:
                 return
             key = (kind, tid or rep.doc_id)
             claims[i][key] = pairs
             sources[key] = rep
+            if kind == "peer" and j is not None:
+                far[i][key] = units_l[i] != units_l[j] or years[i] != years[j]
             if key not in priority:
                 if kind == "template":
                     priority[key] = (0, 0, 0, tid)
@@ -276,10 +314,14 @@ class ReuseStage:
         for i, j in priors:
             fwd, _ = align_pair(reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p)
             add(i, "prior", j, reps[j], fwd)
+        rank = [0 if k == "collective" else (1 if r == "leader" else 2) for k, r in zip(kinds, roles, strict=True)]
         for i, j, _shared in peers:
-            # a report cannot copy from a later year's report; within a year both may be the copier
-            i_can = i < n_q and years[i] >= years[j]
-            j_can = j < n_q and years[j] >= years[i]
+            # Who can have copied whom: not from a later year's report, and within a year not from
+            # a report written later under the sequence rule (collective report first, then
+            # leaders, then members; domain.md §3). Same year and rank: either may be the copier.
+            order_i, order_j = (years[i], rank[i]), (years[j], rank[j])
+            i_can = i < n_q and order_i >= order_j
+            j_can = j < n_q and order_j >= order_i
             if not i_can:
                 i, j, i_can, j_can = j, i, j_can, i_can
             if not i_can:
@@ -287,7 +329,14 @@ class ReuseStage:
             fwd, back = align_pair(
                 reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p, both_sides=j_can
             )
-            add(i, "peer", j, reps[j], fwd)
+            if j_can:
+                lean = copy_direction(fwd, reps[i], reps[j])
+                if lean >= p.direction_bits:  # i reworded j's common sentences: i copied
+                    j_can = False
+                elif lean <= -p.direction_bits:
+                    i_can = False
+            if i_can:
+                add(i, "peer", j, reps[j], fwd)
             if j_can:
                 add(j, "peer", i, reps[i], back)
         for i, ti in tpl_cands:
@@ -303,7 +352,7 @@ class ReuseStage:
         for i in range(n_q):
             if claims[i]:
                 table, order = self.block_table(reps[i], claims[i], sources, n_ref, comp_spans.get(reps[i].doc_id))
-                found[i] = self.choose(reps[i], table, order, sources, priority)
+                found[i] = self.choose(reps[i], table, order, sources, priority, far[i])
         timings["align"] = time.perf_counter() - t
 
         # ---- scores, findings, matches ------------------------------------------------------
@@ -324,7 +373,7 @@ class ReuseStage:
         self.last_run = {"reps": reps, "n_query": n_q, "found": found, "priors": priors, "peers": peers,
                          "templates": tpl_cands, "tpl_reps": tpl_reps, "tpl_ids": tpl_ids, "vocab": vocab,
                          "claims": claims, "priority": priority, "sources": sources, "n_ref": n_ref,
-                         "compared": comp_spans, "meta": meta}
+                         "compared": comp_spans, "meta": meta, "far": far}
 
         params = asdict(p)
         params.update(
@@ -367,8 +416,11 @@ class ReuseStage:
         seg_block = block_of_segments(a, blocks)
         order = content_blocks(a, seg_block, min_seg)
         sizes = block_sizes(a, seg_block, len(blocks), min_seg)
+        a.meta["block_sizes"] = sizes
         table = {
-            key: block_stats(pairs, a, sources[key], seg_block, sizes, min_seg, key[0] == "template", n_ref)
+            key: block_stats(
+                pairs, a, sources[key], seg_block, sizes, min_seg, key[0] == "template", n_ref, self.params.align.common_df
+            )
             for key, pairs in claims.items()
         }
         return table, order
@@ -380,13 +432,20 @@ class ReuseStage:
         order: np.ndarray,
         sources: dict[tuple[str, str], DocRep],
         priority: dict[tuple[str, str], tuple],
+        far: dict[tuple[str, str], bool],
     ) -> list[tuple[str, str, DocRep, Passage]]:
-        """Copied blocks per source (see blocks.py), one source per block and kind, as passages."""
+        """Copied blocks per source (see blocks.py), one source per block and kind, as passages.
+
+        ``far``: colleagues' reports from another unit or year (judged with ``peer_far_block``)."""
         p = self.params
         bparams = {"prior": p.prior_block, "peer": p.peer_block, "template": p.template_block}
+        total = int(sum(st_sizes)) if (st_sizes := a.meta.get("block_sizes")) is not None else 0
         copied: dict[tuple[str, str], list[BlockStat]] = {}
         for key, stats in table.items():
-            ok = accept_blocks(stats, bparams[key[0]], key[0] == "template", order)
+            bp = bparams[key[0]]
+            if key[0] == "peer" and far.get(key):
+                bp = p.peer_far_block  # another unit or year: stronger evidence needed
+            ok = accept_blocks(stats, bp, key[0] == "template", order, total)
             if ok:
                 copied[key] = ok
         out = []
