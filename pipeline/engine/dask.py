@@ -31,6 +31,18 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def _quiet_dask_logs() -> None:
+    """Dask logs every start and stop at INFO to stderr; keep that for ``soi -v`` only."""
+    import logging
+
+    import dask
+
+    if logging.getLogger().isEnabledFor(logging.INFO):
+        return
+    dask.config.set({"logging.distributed": "warning"})  # the worker processes read this
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
+
 class DaskEngine:
     """Per-report work as Dask tasks (one per partition of items), results in input order.
 
@@ -76,6 +88,7 @@ class DaskEngine:
         if self._client is None:
             from distributed import Client, LocalCluster
 
+            _quiet_dask_logs()
             if self.scheduler:
                 self._client = Client(self.scheduler)
             else:
@@ -83,7 +96,9 @@ class DaskEngine:
                     n_workers=self._requested_workers,
                     threads_per_worker=1,
                     processes=True,
+                    # no dashboard; its HTTP endpoint on a free port, never a clash on 8787
                     dashboard_address=None,
+                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                 )
                 self._client = Client(self._cluster)
             self._own_client = True
@@ -110,7 +125,17 @@ class DaskEngine:
             self._client.close()
             self._client = None
         if self._cluster is not None:
-            self._cluster.close()
+            import logging
+
+            # idle workers that do not exit within the nanny's 4 s are killed: expected, not news
+            nanny = logging.getLogger("distributed.nanny")
+            level = nanny.level
+            if not logging.getLogger().isEnabledFor(logging.INFO):
+                nanny.setLevel(logging.ERROR)
+            try:
+                self._cluster.close(timeout=30)
+            finally:
+                nanny.setLevel(level)
             self._cluster = None
 
     # ------------------------------------------------------------------------------------------
