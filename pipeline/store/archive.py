@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from pipeline.prepare import PreparedDoc
     from pipeline.screen import ScreenResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Warning text build_batch adds for a file submitted twice; a property of the batch, not of
 #: the report, so it is not part of an archived report's own warnings.
 TWIN_WARNING_PREFIX = "identical file submitted under another name"
@@ -78,10 +78,12 @@ def _q(name: str) -> str:
 def _col_defs(columns: Iterable[str], primary: str | None = None) -> str:
     defs = []
     for c in columns:
-        typ = "INTEGER" if c in _INT_COLUMNS else "REAL" if c in _REAL_COLUMNS else "TEXT"
+        # floats get no declared type: a REAL column turns -0.0 into 0.0, and a screen replayed
+        # from the archive must write the very same CSVs (a score printed as -0.0000 included)
+        typ = "INTEGER" if c in _INT_COLUMNS else "" if c in _REAL_COLUMNS else "TEXT"
         if c == "sentences":
             typ = "BLOB"
-        defs.append(f"{_q(c)} {typ}" + (" PRIMARY KEY" if c == primary else ""))
+        defs.append(f"{_q(c)} {typ}".rstrip() + (" PRIMARY KEY" if c == primary else ""))
     return ", ".join(defs)
 
 

@@ -116,6 +116,23 @@ def test_stages_run_again_when_the_archive_no_longer_holds_that_screen(batch, co
     assert_same_outputs(cold, again)
 
 
+def test_stored_floats_come_back_bit_for_bit(cold, tmp_path: Path):
+    import math
+
+    from pipeline.model import Batch
+
+    batch = Batch(documents=cold.batch.documents.iloc[:1].copy())
+    doc = str(batch.documents["doc_id"].iloc[0])
+    batch.add_findings(
+        [{"doc_id": doc, "finding": "x", "flag": 0, "score": v} for v in (-0.0, 1e-17, 0.1 + 0.2)]
+    )
+    with Archive(tmp_path / "a.soi") as store:
+        store.add_batch(batch)
+        scores = store.read("findings")["score"].tolist()
+    assert [math.copysign(1, s) for s in scores] == [-1.0, 1.0, 1.0]
+    assert scores[1:] == [1e-17, 0.1 + 0.2]
+
+
 def test_readding_a_doc_id_replaces_it(cold, tmp_path: Path):
     with Archive(tmp_path / "a.soi") as store:
         store.add_result(cold)
