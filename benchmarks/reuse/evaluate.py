@@ -30,6 +30,7 @@ from pipeline.stages.reuse.evaluate import (  # noqa: E402
     doc_report,
     pair_report,
     pan_report,
+    short_copies,
 )
 
 FINDINGS = ("copied_prior", "copied_peer", "template_heavy")
@@ -54,7 +55,7 @@ def evaluate(folder: Path, out: Path, params: ReuseParams | None = None, baselin
     spans = pd.read_csv(folder / "truth_spans.csv", dtype={"doc_id": str, "source_doc_id": str})
     out.mkdir(parents=True, exist_ok=True)
     pan = pan_report(spans, batch.matches)
-    docs = doc_report(truth, batch.findings, doc_obfuscations(spans))
+    docs = doc_report(truth, batch.findings, doc_obfuscations(spans), short_copies(spans))
     pairs = pair_report(spans, batch.matches)
     scores = batch.findings.pivot_table(index="doc_id", columns="finding", values="score").reset_index()
     scores = scores.merge(truth[["doc_id", *FINDINGS]].rename(columns={f: f"truth_{f}" for f in FINDINGS}), on="doc_id")

@@ -197,10 +197,29 @@ def f1(tp: int, fp: int, fn: int) -> dict[str, float]:
     }
 
 
+def short_copies(truth_spans: pd.DataFrame, min_chars: int = 400) -> dict[str, set[str]]:
+    """Per finding, the positive reports whose reused passages of that kind total < ``min_chars``
+    characters (one or two sentences, mostly stock wording)."""
+    t = truth_spans.assign(chars=truth_spans["end"] - truth_spans["start"])
+    total = t.groupby(["source_kind", "doc_id"])["chars"].sum()
+    out: dict[str, set[str]] = {}
+    for (kind, doc), chars in total.items():
+        if chars < min_chars:
+            out.setdefault(_KIND_FINDING.get(kind, kind), set()).add(str(doc))
+    return out
+
+
 def doc_report(
-    truth: pd.DataFrame, findings: pd.DataFrame, doc_obfuscation: dict[tuple[str, str], str] | None = None
+    truth: pd.DataFrame,
+    findings: pd.DataFrame,
+    doc_obfuscation: dict[tuple[str, str], str] | None = None,
+    short: dict[str, set[str]] | None = None,
 ) -> pd.DataFrame:
-    """Document-level P/R/F1 per finding, and per (finding, obfuscation) subset."""
+    """Document-level P/R/F1 per finding, and per (finding, obfuscation) subset.
+
+    With ``short`` (see :func:`short_copies`), a "long" subset is added: those short positives are
+    left out (neither counted as found nor as missed, nor as false alarms when flagged).
+    """
     rows = []
     flags = findings.pivot_table(index="doc_id", columns="finding", values="flag", aggfunc="max")
     for finding in ("copied_prior", "copied_peer", "template_heavy"):
@@ -212,6 +231,17 @@ def doc_report(
         fp = int(((t == 0) & (pr == 1)).sum())
         fn = int(((t == 1) & (pr == 0)).sum())
         rows.append({"finding": finding, "subset": "all", **f1(tp, fp, fn)})
+        if short is not None:
+            keep = ~t.index.isin(sorted(short.get(finding, set())))
+            tk, pk = t[keep], pr[keep]
+            rows.append(
+                {
+                    "finding": finding,
+                    "subset": "long",
+                    **f1(int(((tk == 1) & (pk == 1)).sum()), int(((tk == 0) & (pk == 1)).sum()),
+                         int(((tk == 1) & (pk == 0)).sum())),
+                }
+            )
         if doc_obfuscation:
             obs = sorted({ob for (f, _d), ob in doc_obfuscation.items() if f == finding})
             for ob in obs:

@@ -64,13 +64,14 @@ class ReuseParams:
     lookback: tuple[int, ...] = (1, 2)  # own earlier years searched
     # flag when the share of the report taken from that kind reaches this; every kept passage is
     # already a verified copied section, so the thresholds only drop slivers (see models/REUSE.md)
-    prior_threshold: float = 0.01
-    peer_threshold: float = 0.01
-    template_threshold: float = 0.01
+    prior_threshold: float = 0.05
+    peer_threshold: float = 0.05
+    template_threshold: float = 0.05
     peer_min_source_share: float = 0.05  # a colleague is listed when it supplied this share
     #: same year and rank: the side whose reworded sentences are rarer by this many bits (summed
     #: log2 document-frequency ratio) is taken as the copier, the other is not flagged
     direction_bits: float = 3.0
+    peer_all_pairs: bool = False  # benchmarks only: verify every pair instead of the index
     n_ref: float = 1000.0  # rarity is log2(max(reports, n_ref) / df): small batches are a sample
     align: AlignParams = field(default_factory=AlignParams)
     # block thresholds: chosen on a generated tuning batch (benchmarks/reuse/tune.py, models/REUSE.md)
@@ -105,9 +106,14 @@ def attribute_blocks(
     copied: dict[tuple[str, str], list[BlockStat]], priority: dict[tuple[str, str], tuple], tie: float
 ) -> dict[tuple[str, str], list[BlockStat]]:
     """One source per copied block within a kind (best similarity, ties to the higher priority:
-    nearest own year; collective report, leaders, members). A colleague's block also yields to the
-    writer's own earlier report and to a template: text that came from either is not taken from
-    the colleague. A block may be both last year's and a template's."""
+    nearest own year; collective report, leaders, members). Across kinds:
+
+    * a colleague's block yields to the writer's own earlier report and to a template: text that
+      came from either is not taken from the colleague;
+    * the writer's own earlier block yields to a template that matches it as well (within
+      ``tie``): a writer who takes the same sample two years running did not copy last year's
+      report; when last year's wording is closer (the sample's blanks filled the same way), both
+      are kept (that report is last year's and a template's)."""
     best: dict[tuple[str, int], tuple[float, tuple, tuple[str, str], BlockStat]] = {}
     for key, stats in copied.items():
         for st in stats:
@@ -117,8 +123,10 @@ def attribute_blocks(
             if cur is None or st.sim > cur[0] + tie or (abs(st.sim - cur[0]) <= tie and priority[key] < cur[1]):
                 best[slot] = cand
     out: dict[tuple[str, str], list[BlockStat]] = {}
-    for (kind, b), (_, _, key, st) in best.items():
+    for (kind, b), (sim, _, key, st) in best.items():
         if kind == "peer" and (("prior", b) in best or ("template", b) in best):
+            continue
+        if kind == "prior" and ("template", b) in best and best[("template", b)][0] >= sim - tie:
             continue
         out.setdefault(key, []).append(st)
     return out
@@ -252,6 +260,13 @@ class ReuseStage:
             sigs = [s if i < n_q else s[:0] for i, s in enumerate(sigs)]
         group = meta["member_id"].fillna("").astype(str).tolist()
         peers, peer_stats = peer_pairs(sigs, is_query, group, p.peer_cap, p.peer_min_shared, p.peer_top_k)
+        if p.peer_all_pairs:  # benchmark only: every pair verified, no candidate index
+            peers = [
+                (i, j, 0)
+                for i in range(len(reps))
+                for j in range(i + 1, len(reps))
+                if (i < n_q or j < n_q) and not (group[i] and group[i] == group[j])
+            ]
         priors = prior_pairs(meta, n_q, p.lookback)
         tpl_hash_parts, tpl_id_parts = [], []
         for ti, r in enumerate(tpl_reps):

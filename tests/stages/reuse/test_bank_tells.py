@@ -75,3 +75,18 @@ def test_name_and_placeholder_tells():
         "XXX",
     ]
     assert tells.placeholder_tells("Kết quả: 12 hồ sơ.") == []
+
+
+def test_bank_cli(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.stages.reuse.cli import bank
+
+    src = tmp_path / "s"
+    src.mkdir()
+    (src / "mau.txt").write_text("Bản thân luôn trung thành với Đảng.", encoding="utf-8")
+    res = CliRunner().invoke(bank, ["add", str(src), "--bank", str(tmp_path / "b")])
+    assert res.exit_code == 0, res.output
+    assert "1 template(s)" in res.output and "mau" in res.output
+    res = CliRunner().invoke(bank, ["list", "--bank", str(tmp_path / "b")])
+    assert res.exit_code == 0 and "mau\t" in res.output
