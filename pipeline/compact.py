@@ -1,4 +1,5 @@
-"""Compact, safely loadable forms of the content models.
+"""Compact, safely loadable forms of TF-IDF + linear text models (shared by the content stage and
+the section paragraph model).
 
 skops writes a scikit-learn ``TfidfVectorizer`` vocabulary as one JSON node per term (about
 800 bytes each, uncompressed), which made a 25,000-feature model weigh 24 MB, and
@@ -12,12 +13,21 @@ here keep exactly what prediction needs, as a few strings and numpy arrays:
   out-of-fold decision values: Platt scaling for binary models, temperature scaling of the softmax
   for the multiclass one (it halved the test log-loss of one-vs-rest Platt scaling, see the card).
 
-Both are built from fitted scikit-learn objects at training time (:func:`compact_from_pipeline`),
-which checks that the compact model reproduces the original's decision values.
+Both are built from fitted scikit-learn objects at training time (:func:`compact_from_pipeline`
+for a ``ColumnTransformer`` pipeline, :func:`compact_from_feature_union` for a ``FeatureUnion``
+of TF-IDF blocks over one text), which check that the compact model reproduces the original's
+decision values. Loading one is fast: no per-term objects, the vocabulary dicts are rebuilt from
+one string (models/section_paragraphs: about 5 s as a skops'd scikit-learn pipeline, well under
+0.5 s in this form).
+
+Models saved before this module moved here name their classes
+``pipeline.stages.content.compact.*``; that module re-exports these classes and both names are
+on the trusted-type list, so those files load unchanged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -26,7 +36,6 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
 from pipeline.modelio import register_trusted
-from pipeline.stages.content.features import shallow_features
 
 SEP = "\x1f"
 _VERSION = 1
@@ -115,7 +124,17 @@ class CompactVectorizer:
                 raise ValueError("a term contains the separator")
             terms[i] = t
         pattern = vec.token_pattern if vec.analyzer == "word" else None
-        return cls(terms, vec.idf_, vec.analyzer, vec.ngram_range, pattern, vec.lowercase, vec.sublinear_tf, column, weight)
+        return cls(
+            terms,
+            vec.idf_,
+            vec.analyzer,
+            vec.ngram_range,
+            pattern,
+            vec.lowercase,
+            vec.sublinear_tf,
+            column,
+            weight,
+        )
 
 
 class CompactTextClassifier:
@@ -156,19 +175,25 @@ class CompactTextClassifier:
             self._blocks.append(v)
         self.classes_ = np.asarray(self.classes, dtype=object)
 
-    def features(self, frame: pd.DataFrame) -> sp.csr_matrix:
+    def features(self, frame: pd.DataFrame | Sequence[str]) -> sp.csr_matrix:
+        """The feature matrix of ``frame`` (a DataFrame with the blocks' columns, or plain texts
+        standing for the ``text`` column)."""
+        if not isinstance(frame, pd.DataFrame):
+            frame = pd.DataFrame({"text": [str(t) for t in frame]})
         parts = [b.transform([str(t) for t in frame[b.column]]) * b.weight for b in self._blocks]
         if self.shallow_weight > 0:
+            from pipeline.stages.content.features import shallow_features  # content models only
+
             dense = np.asarray([shallow_features(str(t)) for t in frame["text"]], dtype=float)
             parts.append(sp.csr_matrix(dense * self.shallow_weight))
         return sp.hstack(parts, format="csr")
 
-    def decision_function(self, frame: pd.DataFrame) -> np.ndarray:
+    def decision_function(self, frame: pd.DataFrame | Sequence[str]) -> np.ndarray:
         x = self.features(frame)
         d = np.asarray(x @ self.coef.astype(np.float64).T) + self.intercept
         return d[:, 0] if d.shape[1] == 1 else d
 
-    def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
+    def predict_proba(self, frame: pd.DataFrame | Sequence[str]) -> np.ndarray:
         d = self.decision_function(frame)
         if d.ndim == 1:
             p1 = _sigmoid(self.calib_a[0] * d + self.calib_b[0])
@@ -182,7 +207,7 @@ class CompactTextClassifier:
         s[s == 0] = 1.0
         return p / s
 
-    def predict(self, frame: pd.DataFrame) -> np.ndarray:
+    def predict(self, frame: pd.DataFrame | Sequence[str]) -> np.ndarray:
         return self.classes_[self.predict_proba(frame).argmax(axis=1)]
 
 
@@ -224,7 +249,9 @@ def fit_temperature(decision: np.ndarray, y: np.ndarray, classes: list[str]) -> 
     return np.array([float(res.x)]), np.zeros(0)
 
 
-def compact_from_pipeline(pipe: Any, calib_a: np.ndarray, calib_b: np.ndarray, check: pd.DataFrame | None = None) -> CompactTextClassifier:
+def compact_from_pipeline(
+    pipe: Any, calib_a: np.ndarray, calib_b: np.ndarray, check: pd.DataFrame | None = None
+) -> CompactTextClassifier:
     """Convert a fitted ``Pipeline([features ColumnTransformer, LogisticRegression])``."""
     ct = pipe.named_steps["features"]
     clf = pipe.named_steps["clf"]
@@ -243,16 +270,53 @@ def compact_from_pipeline(pipe: Any, calib_a: np.ndarray, calib_b: np.ndarray, c
         blocks.append(CompactVectorizer.from_sklearn(tr, col, float(weights.get(name, 1.0))))
     if "shallow" in order and order[-1] != "shallow":
         raise ValueError("the shallow block must come last")
-    model = CompactTextClassifier(blocks, shallow_weight, clf.coef_, clf.intercept_, list(clf.classes_), calib_a, calib_b)
+    model = CompactTextClassifier(
+        blocks, shallow_weight, clf.coef_, clf.intercept_, list(clf.classes_), calib_a, calib_b
+    )
     if check is not None and len(check):
         ref = clf.decision_function(ct.transform(check))
         got = model.decision_function(check)
         if not np.allclose(ref, got, atol=1e-3):
-            raise AssertionError(f"compact model differs from the pipeline (max {np.abs(ref - got).max():.2e})")
+            raise AssertionError(
+                f"compact model differs from the pipeline (max {np.abs(ref - got).max():.2e})"
+            )
+    return model
+
+
+def compact_from_feature_union(pipe: Any, check: Sequence[str] | None = None) -> CompactTextClassifier:
+    """Convert a fitted ``Pipeline([FeatureUnion of TfidfVectorizers, LogisticRegression])`` over
+    one text column. A multiclass model keeps its own softmax (temperature 1, so the
+    probabilities are those of ``predict_proba``); a binary one its own sigmoid."""
+    union = pipe.steps[0][1]
+    clf = pipe.steps[-1][1]
+    weights = union.transformer_weights or {}
+    blocks = [
+        CompactVectorizer.from_sklearn(tr, "text", float(weights.get(name, 1.0)))
+        for name, tr in union.transformer_list
+        if tr not in ("drop", None)
+    ]
+    classes = list(clf.classes_)
+    calib_a, calib_b = (
+        (np.array([1.0]), np.zeros(0)) if len(classes) > 2 else (np.array([1.0]), np.array([0.0]))
+    )
+    model = CompactTextClassifier(blocks, 0.0, clf.coef_, clf.intercept_, classes, calib_a, calib_b)
+    if check is not None and len(check):
+        texts = [str(t) for t in check]
+        ref = pipe.decision_function(texts)
+        got = model.decision_function(texts)
+        if not np.allclose(ref, got, atol=1e-4):
+            raise AssertionError(
+                f"compact model differs from the pipeline (max {np.abs(ref - got).max():.2e})"
+            )
+        if list(pipe.predict(texts)) != list(model.predict(texts)):
+            raise AssertionError("compact model predicts other labels than the pipeline")
     return model
 
 
 register_trusted(
+    "pipeline.compact.CompactVectorizer",
+    "pipeline.compact.CompactTextClassifier",
+    # the same classes under the name they had when the content models were saved
     "pipeline.stages.content.compact.CompactVectorizer",
     "pipeline.stages.content.compact.CompactTextClassifier",
 )

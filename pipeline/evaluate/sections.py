@@ -8,11 +8,13 @@ File format (see corpora/labelled/sections/README.md): the report's text with in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.text.normalize import normalize
-from pipeline.text.sections import Section
+from pipeline.text.sections import Section, SectionSegmenter
 
 MARKER_RE = re.compile(r"\[\[([a-z_+]+)\]\]")
 
@@ -97,3 +99,93 @@ def char_accuracy(true_labels: list[str], sections: list[Section], text: str) ->
         total += 1
         correct += t == p
     return correct / total if total else 1.0
+
+
+# --- generated batches and per-label scores ---------------------------------------------------
+
+
+def load_generated(folder: str | Path, limit: int | None = None) -> list[LabelledReport]:
+    """Reports of a generated batch (``soi corpus generate``) with truth_sections.csv as labels.
+
+    The generator writes normalised text and its truth spans index that text; the document kind
+    comes from manifest.csv. ``limit`` keeps the first reports (in manifest order).
+    """
+    import csv
+
+    folder = Path(folder)
+    with open(folder / "manifest.csv", encoding="utf-8", newline="") as fh:
+        manifest = list(csv.DictReader(fh))
+    spans: dict[str, list[tuple[str, int, int]]] = {}
+    with open(folder / "truth_sections.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            spans.setdefault(row["doc_id"], []).append((row["label"], int(row["start"]), int(row["end"])))
+    out: list[LabelledReport] = []
+    for row in manifest[:limit] if limit else manifest:
+        text = normalize((folder / row["path"]).read_text(encoding="utf-8"))
+        labels = ["header"] * len(text)
+        for label, start, end in spans.get(row["doc_id"], []):
+            labels[start:end] = [label] * (min(end, len(text)) - start)
+        kind = "collective" if row.get("kind") == "collective" else "individual"
+        out.append(LabelledReport(row["doc_id"], text, labels, kind))
+    return out
+
+
+def confusion(segmenter: SectionSegmenter, reports: list[LabelledReport]) -> Counter[tuple[str, str]]:
+    """Non-space characters counted by (true label, predicted label) over ``reports``."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for report in reports:
+        predicted = ["header"] * len(report.text)
+        for s in segmenter.segment(report.text, report.kind):
+            predicted[s.start : s.end] = [s.label] * (s.end - s.start)
+        counts.update(
+            (t, p) for c, t, p in zip(report.text, report.labels, predicted, strict=True) if not c.isspace()
+        )
+    return counts
+
+
+def summarise(counts: Counter[tuple[str, str]], top: int = 12) -> dict[str, Any]:
+    """Character accuracy, per-label recall/precision/support and the largest confusions."""
+    total = sum(counts.values())
+    correct = sum(n for (t, p), n in counts.items() if t == p)
+    true_n: Counter[str] = Counter()
+    pred_n: Counter[str] = Counter()
+    for (t, p), n in counts.items():
+        true_n[t] += n
+        pred_n[p] += n
+    per_label = {
+        label: {
+            "recall": round(counts[(label, label)] / true_n[label], 3) if true_n[label] else None,
+            "precision": round(counts[(label, label)] / pred_n[label], 3) if pred_n[label] else None,
+            "chars": true_n[label],
+        }
+        for label in sorted(set(true_n) | set(pred_n))
+    }
+    errors = sorted(((n, t, p) for (t, p), n in counts.items() if t != p), reverse=True)[:top]
+    return {
+        "accuracy": round(correct / total, 4) if total else 1.0,
+        "chars": total,
+        "per_label": per_label,
+        "confusions": [{"true": t, "predicted": p, "chars": n} for n, t, p in errors],
+    }
+
+
+#: Folds of corpora/labelled/sections for cross-fitting: files 01-16 and 17-32 (two writers)
+#: and the files added for robustness (43 on), each scored by a model trained without its fold.
+def labelled_folds(reports: list[LabelledReport]) -> list[list[LabelledReport]]:
+    """Split the annotated training reports into the cross-fitting folds (by file number)."""
+    bounds = ((1, 16), (17, 32), (33, 99))
+    folds = [[r for r in reports if lo <= int(r.name[:2]) <= hi] for lo, hi in bounds]
+    return [f for f in folds if f]
+
+
+def cross_fitted_confusion(
+    reports: list[LabelledReport], **segmenter_kwargs: Any
+) -> Counter[tuple[str, str]]:
+    """Confusion over ``reports``, each fold segmented with a paragraph model trained without it."""
+    from pipeline.text.paragraphs import ParagraphSectionModel, train
+
+    counts: Counter[tuple[str, str]] = Counter()
+    for fold in labelled_folds(reports):
+        model = ParagraphSectionModel(train(exclude={r.name for r in fold})[0])
+        counts.update(confusion(SectionSegmenter(model, **segmenter_kwargs), fold))
+    return counts
