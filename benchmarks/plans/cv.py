@@ -33,7 +33,7 @@ def main() -> None:
     grid = []
     for use_ngrams, use_cues in ((True, False), (False, True), (True, True)):
         for C in (0.5, 2.0, 8.0):
-            for w in ((1.0, 2.0, 4.0) if use_cues and use_ngrams else (1.0,)):
+            for w in (1.0, 2.0, 4.0) if use_cues and use_ngrams else (1.0,):
                 grid.append({"use_ngrams": use_ngrams, "use_cues": use_cues, "C": C, "cue_weight": w})
     cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=3, random_state=0)
     splits = list(cv.split(texts, labels))
@@ -44,7 +44,10 @@ def main() -> None:
         oof = np.zeros((3, len(texts)))
         for k, (a, b) in enumerate(splits):
             m = PlanItemModel(**params).fit(
-                [texts[i] for i in a], labels[a].tolist(), {s: tr[f"has_{s}"].to_numpy()[a].tolist() for s in PLAN_SLOTS}, fit_slots=False
+                [texts[i] for i in a],
+                labels[a].tolist(),
+                {s: tr[f"has_{s}"].to_numpy()[a].tolist() for s in PLAN_SLOTS},
+                fit_slots=False,
             )
             oof[k // 5, b] = m.score([texts[i] for i in b])
         best_t, best = 0.5, None

@@ -27,8 +27,22 @@ from pipeline.stages.plans.evaluate import evaluate_documents, evaluate_generate
 
 
 def generate(out: Path, seed: int, units: int, years: str, variant: str) -> None:
-    cmd = [sys.executable, "-m", "pipeline.corpus.cli", "generate", "--seed", str(seed), "--units", str(units),
-           "--years", years, "--out", str(out), "--variant", variant]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline.corpus.cli",
+        "generate",
+        "--seed",
+        str(seed),
+        "--units",
+        str(units),
+        "--years",
+        years,
+        "--out",
+        str(out),
+        "--variant",
+        variant,
+    ]
     subprocess.run(cmd, check=True, cwd=ROOT, capture_output=True)
 
 
@@ -39,7 +53,13 @@ def run(folder: Path, link_thresholds: list[float] | None = None) -> dict:
     thresholds = link_thresholds or [None]
     for th in thresholds:
         params = {} if th is None else {"plans": {"link": {"threshold": th}}}
-        res = screen([folder], manifest=folder / "manifest.csv", skip=("reuse", "content"), cache_dir=None, stage_params=params)
+        res = screen(
+            [folder],
+            manifest=folder / "manifest.csv",
+            skip=("reuse", "content"),
+            cache_dir=None,
+            stage_params=params,
+        )
         key = "default" if th is None else f"link_threshold={th}"
         out[key] = {
             "documents": evaluate_documents(res.documents, truth),
@@ -69,7 +89,14 @@ def main() -> None:
             generate(Path(tmp), a.seed, a.units, a.years, a.variant)
             res = run(Path(tmp), sweep)
     if a.out:
-        a.out.write_text(json.dumps({"variant": a.variant, "seed": a.seed, "units": a.units, "results": res}, indent=2, ensure_ascii=False) + "\n")
+        a.out.write_text(
+            json.dumps(
+                {"variant": a.variant, "seed": a.seed, "units": a.units, "results": res},
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
 
 
 if __name__ == "__main__":

@@ -102,9 +102,16 @@ class PlanItemModel:
         blocks = []
         if self.use_ngrams:
             if fit:
-                self.char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2, lowercase=True)
+                self.char_vec = TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2, lowercase=True
+                )
                 self.word_vec = TfidfVectorizer(
-                    analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=2, lowercase=True, token_pattern=r"(?u)\b[^\W\d_]+\b"
+                    analyzer="word",
+                    ngram_range=(1, 2),
+                    sublinear_tf=True,
+                    min_df=2,
+                    lowercase=True,
+                    token_pattern=r"(?u)\b[^\W\d_]+\b",
                 )
                 blocks.append(self.char_vec.fit_transform(texts))
                 blocks.append(self.word_vec.fit_transform(texts))
@@ -230,11 +237,29 @@ def train(seed: int = 0) -> tuple[PlanItemModel, dict[str, Any]]:
     model.fit(tr["text"].tolist(), tr["label"].tolist(), {s: tr[f"has_{s}"].tolist() for s in PLAN_SLOTS})
     pred = model.predict(te["text"].tolist())
     base = LexiconModel().predict(te["text"].tolist())
-    metrics: dict[str, Any] = {f"test_{k}": v for k, v in item_metrics(te["label"].tolist(), [p["label"] for p in pred]).items()}
-    metrics.update({f"baseline_test_{k}": v for k, v in item_metrics(te["label"].tolist(), [p["label"] for p in base]).items()})
+    metrics: dict[str, Any] = {
+        f"test_{k}": v for k, v in item_metrics(te["label"].tolist(), [p["label"] for p in pred]).items()
+    }
+    metrics.update(
+        {
+            f"baseline_test_{k}": v
+            for k, v in item_metrics(te["label"].tolist(), [p["label"] for p in base]).items()
+        }
+    )
     for s in PLAN_SLOTS:
         gold = te[f"has_{s}"].to_numpy()
-        metrics[f"test_slot_{s}_accuracy"] = round(float(np.mean([(s not in p["missing"]) == bool(g) for p, g in zip(pred, gold, strict=True)])), 4)
-        metrics[f"baseline_test_slot_{s}_accuracy"] = round(float(np.mean([(s not in p["missing"]) == bool(g) for p, g in zip(base, gold, strict=True)])), 4)
-    metrics.update({"n_train": int(len(tr)), "n_test": int(len(te)), "threshold": model.threshold, **{f"param_{k}": v for k, v in CHOSEN.items()}})
+        metrics[f"test_slot_{s}_accuracy"] = round(
+            float(np.mean([(s not in p["missing"]) == bool(g) for p, g in zip(pred, gold, strict=True)])), 4
+        )
+        metrics[f"baseline_test_slot_{s}_accuracy"] = round(
+            float(np.mean([(s not in p["missing"]) == bool(g) for p, g in zip(base, gold, strict=True)])), 4
+        )
+    metrics.update(
+        {
+            "n_train": int(len(tr)),
+            "n_test": int(len(te)),
+            "threshold": model.threshold,
+            **{f"param_{k}": v for k, v in CHOSEN.items()},
+        }
+    )
     return model, metrics

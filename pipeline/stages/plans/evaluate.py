@@ -87,7 +87,9 @@ def evaluate_temporal(df: pd.DataFrame) -> TemporalScores:
                 hit = d
             else:
                 sc.fp += 1
-                sc.errors.append({"id": row.id, "error": "fp", "found": d.text, "gold": row.expression if gold else ""})
+                sc.errors.append(
+                    {"id": row.id, "error": "fp", "found": d.text, "gold": row.expression if gold else ""}
+                )
         if gold and hit is None:
             sc.fn += 1
             sc.errors.append({"id": row.id, "error": "fn", "found": "", "gold": row.expression})
@@ -119,12 +121,25 @@ def _prf(gold: list[int], pred: list[int]) -> dict[str, float]:
     rec = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 1.0
-    return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "accuracy": round(acc, 4), "n": len(gold), "positives": sum(gold)}
+    return {
+        "precision": round(prec, 4),
+        "recall": round(rec, 4),
+        "f1": round(f1, 4),
+        "accuracy": round(acc, 4),
+        "n": len(gold),
+        "positives": sum(gold),
+    }
 
 
-def evaluate_documents(documents: pd.DataFrame, truth: pd.DataFrame, findings: tuple[str, ...] = ("vague_plan", "unremedied_weaknesses")) -> dict[str, Any]:
+def evaluate_documents(
+    documents: pd.DataFrame,
+    truth: pd.DataFrame,
+    findings: tuple[str, ...] = ("vague_plan", "unremedied_weaknesses"),
+) -> dict[str, Any]:
     """Document-level precision/recall/F1 of each finding's flag against a truth table (doc_id + columns)."""
-    merged = documents[["doc_id", *findings]].merge(truth[["doc_id", *findings]], on="doc_id", suffixes=("", "_true"))
+    merged = documents[["doc_id", *findings]].merge(
+        truth[["doc_id", *findings]], on="doc_id", suffixes=("", "_true")
+    )
     out: dict[str, Any] = {}
     for f in findings:
         m = merged.dropna(subset=[f, f"{f}_true"])
@@ -211,7 +226,9 @@ def labelled_documents_batch(tmp_dir: Any) -> tuple[Any, pd.DataFrame]:
             dst = tmp / f"{doc_id}.txt"
             dst.write_text(parse_annotated(src.read_text(encoding="utf-8"), src.name).text, encoding="utf-8")
             src = dst
-        mrow = ManifestRow(i + 2, src, doc_id, "labelled", int(row.year), str(row.kind), str(row.role), doc_id)
+        mrow = ManifestRow(
+            i + 2, src, doc_id, "labelled", int(row.year), str(row.kind), str(row.role), doc_id
+        )
         prepared.append(prepare_file(src, mrow, seg))
         ids.append(doc_id)
     batch = build_batch(prepared, [])

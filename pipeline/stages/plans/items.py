@@ -25,7 +25,9 @@ from dataclasses import dataclass
 
 from pipeline import schema
 
-_BULLET = re.compile(r"^\s*(?:[-+*•–]+|\(?\d{1,2}(?:\.\d{1,2})*[.)/]|\(?[a-zđ][.)]|[IVX]{1,4}[./)])\s*", re.IGNORECASE)
+_BULLET = re.compile(
+    r"^\s*(?:[-+*•–]+|\(?\d{1,2}(?:\.\d{1,2})*[.)/]|\(?[a-zđ][.)]|[IVX]{1,4}[./)])\s*", re.IGNORECASE
+)
 _PLAN_HEAD = re.compile(
     r"^\s*(?:(?:phần|mục)\s+)?(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])?\s*[.)/]?\s*[*\-–]?\s*"
     r"(?:(?:về\s+)?(?:phương\s+hướng|biện\s+pháp|giải\s+pháp|hướng\s+(?:khắc\s+phục|phấn\s+đấu|sửa\s+chữa)|"
@@ -44,7 +46,8 @@ _INLINE_REMEDY = re.compile(
     re.IGNORECASE,
 )
 _CAUSES = re.compile(
-    r"(?:^|\n|(?<=[.;:]))\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?(?:\*\s*)?(?:nguyên\s+nhân|lý\s+do|lí\s+do)", re.IGNORECASE
+    r"(?:^|\n|(?<=[.;:]))\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?(?:\*\s*)?(?:nguyên\s+nhân|lý\s+do|lí\s+do)",
+    re.IGNORECASE,
 )
 _SKIP = re.compile(
     r"^\s*(?:trên\s+đây|người\s+tự\s+kiểm\s+điểm|xác\s+nhận|nơi\s+nhận|t/m|\(?ký|\(?nếu\s+có\)?\s*$|…+\s*$|\.{3,}\s*$|"
@@ -98,7 +101,12 @@ def _strip_heading(text: str, a: int, b: int, head: re.Pattern[str]) -> tuple[in
     """
     line = text[a:b]
     m = head.match(line)
-    caps = line.strip() and line.strip() == line.strip().upper() and any(c.isalpha() for c in line) and len(line.strip()) > 8
+    caps = (
+        line.strip()
+        and line.strip() == line.strip().upper()
+        and any(c.isalpha() for c in line)
+        and len(line.strip()) > 8
+    )
     if not m and not caps:
         return a, b
     colon = line.find(":", m.end() if m else 0)
@@ -170,7 +178,11 @@ def _block_units(text: str, a: int, b: int, head: re.Pattern[str], min_words: in
         if _SKIP.match(line) or _NO_CONTENT.match(line):
             flush()
             continue
-        stripped = _strip_heading(text, la, lb, head) if idx == 0 or not _BULLET.match(line) or head.match(line) else (la, lb)
+        stripped = (
+            _strip_heading(text, la, lb, head)
+            if idx == 0 or not _BULLET.match(line) or head.match(line)
+            else (la, lb)
+        )
         if stripped is None:
             flush()
             continue
@@ -222,7 +234,9 @@ def _block_units(text: str, a: int, b: int, head: re.Pattern[str], min_words: in
 _STOP_LABELS = frozenset({"self_rating", "other", "header"})
 
 
-def plan_regions(text: str, sections: list[tuple[str, int, int]] | list[tuple[str, int, int, str]]) -> list[tuple[int, int]]:
+def plan_regions(
+    text: str, sections: list[tuple[str, int, int]] | list[tuple[str, int, int, str]]
+) -> list[tuple[int, int]]:
     """Spans of the plan, repaired for two segmentation slips.
 
     ``sections`` rows are ``(label, start, end)`` or ``(label, start, end, heading)``. A plan
@@ -241,13 +255,20 @@ def plan_regions(text: str, sections: list[tuple[str, int, int]] | list[tuple[st
             i += 1
             continue
         heading = row[3] if len(row) > 3 else None
-        if heading is not None and not str(heading).strip() and i > 0 and _parts(rows[i - 1][0]) <= RESCUE_FROM:
+        if (
+            heading is not None
+            and not str(heading).strip()
+            and i > 0
+            and _parts(rows[i - 1][0]) <= RESCUE_FROM
+        ):
             a = max(_bullets_above(text, a), rows[i - 1][1])
         j = i + 1
         while j < len(rows):
             nxt = rows[j]
             nheading = nxt[3] if len(nxt) > 3 else "x"
-            if "plan" in _parts(nxt[0]) or (not str(nheading).strip() and not (_parts(nxt[0]) & _STOP_LABELS)):
+            if "plan" in _parts(nxt[0]) or (
+                not str(nheading).strip() and not (_parts(nxt[0]) & _STOP_LABELS)
+            ):
                 b = nxt[2]
                 j += 1
             else:
@@ -265,14 +286,20 @@ def _bullets_above(text: str, a: int) -> int:
         prev_end = pos - 1 if text[pos - 1] == "\n" else pos
         prev_start = text.rfind("\n", 0, prev_end) + 1
         line = text[prev_start:prev_end]
-        if not re.match(r"^\s*[-+*•]", line) or _heading_like(line) or _SKIP.match(_BULLET.sub("", line, count=1)):
+        if (
+            not re.match(r"^\s*[-+*•]", line)
+            or _heading_like(line)
+            or _SKIP.match(_BULLET.sub("", line, count=1))
+        ):
             break
         start = prev_start
         pos = prev_start
     return start
 
 
-def plan_items(text: str, sections: list[tuple[str, int, int]] | list[tuple[str, int, int, str]]) -> list[Span]:
+def plan_items(
+    text: str, sections: list[tuple[str, int, int]] | list[tuple[str, int, int, str]]
+) -> list[Span]:
     """Remediation items of a report: ``sections`` are ``(label, start, end[, heading])`` rows."""
     items: list[Span] = []
     covered: list[tuple[int, int]] = []
@@ -283,7 +310,10 @@ def plan_items(text: str, sections: list[tuple[str, int, int]] | list[tuple[str,
     for a, b in inline_remedy_spans(text, sections):
         if any(ca <= a < cb for ca, cb in covered):
             continue
-        items.extend(Span(s.start, s.end, s.text, s.context, "inline") for s in _block_units(text, a, b, _PLAN_HEAD, min_words=3))
+        items.extend(
+            Span(s.start, s.end, s.text, s.context, "inline")
+            for s in _block_units(text, a, b, _PLAN_HEAD, min_words=3)
+        )
     items.sort(key=lambda s: s.start)
     return items
 
@@ -304,7 +334,12 @@ def inline_remedy_spans(text: str, sections: list[tuple[str, int, int]]) -> list
                 nxt = text.find("\n", stop + 1, b)
                 nxt = b if nxt == -1 else nxt
                 line = text[stop + 1 : nxt]
-                if line.strip() and _BULLET.match(line) and not _CAUSES.match(line) and not _WEAK_HEAD.match(_BULLET.sub("", line, count=1)):
+                if (
+                    line.strip()
+                    and _BULLET.match(line)
+                    and not _CAUSES.match(line)
+                    and not _WEAK_HEAD.match(_BULLET.sub("", line, count=1))
+                ):
                     stop = nxt
                 else:
                     break
@@ -336,7 +371,8 @@ EARLIER_STATUS = re.compile(
     re.IGNORECASE,
 )
 NO_WEAKNESS = re.compile(
-    r"(?:chưa\s+(?:nhận\s+thấy|thấy|phát\s+hiện)|không\s+có)\s+(?:hạn\s+chế|khuyết\s+điểm)[^.;]{0,30}(?:nào|đáng\s+kể)", re.IGNORECASE
+    r"(?:chưa\s+(?:nhận\s+thấy|thấy|phát\s+hiện)|không\s+có)\s+(?:hạn\s+chế|khuyết\s+điểm)[^.;]{0,30}(?:nào|đáng\s+kể)",
+    re.IGNORECASE,
 )
 
 
@@ -380,7 +416,9 @@ def weaknesses(text: str, sections: list[tuple[str, int, int]]) -> list[Span]:
 RESCUE_FROM = frozenset({"collective_responsibility", "explanations", "remedy_earlier", "other"})
 
 
-def candidate_units(text: str, sections: list[tuple[str, int, int]], labels: frozenset[str] = RESCUE_FROM) -> list[Span]:
+def candidate_units(
+    text: str, sections: list[tuple[str, int, int]], labels: frozenset[str] = RESCUE_FROM
+) -> list[Span]:
     """Units (bullets, sentences) of the sections whose every label part is in ``labels``; the
     stage keeps those a sentence classifier reads as plan items."""
     out: list[Span] = []
@@ -397,11 +435,17 @@ def candidate_units(text: str, sections: list[tuple[str, int, int]], labels: fro
 
 # --- a heading scan of our own, for reports whose plan or weaknesses the segmenter missed -------
 
-_HEADING_NUM = re.compile(r"^\s*(?:phần\s+(?:thứ\s+\w+|[IVX]{1,4})\s*[.:/\-)]?|[IVX]{1,4}\s*[.:/\-)]|[A-D]\s*[./)]|\d{1,2}\s*[.)])\s*\S", re.IGNORECASE)
+_HEADING_NUM = re.compile(
+    r"^\s*(?:phần\s+(?:thứ\s+\w+|[IVX]{1,4})\s*[.:/\-)]?|[IVX]{1,4}\s*[.:/\-)]|[A-D]\s*[./)]|\d{1,2}\s*[.)])\s*\S",
+    re.IGNORECASE,
+)
 _SCAN_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "remedy_earlier",
-        re.compile(r"(?:kết\s+quả\s+)?(?:khắc\s+phục|sửa\s+chữa)\b.{0,80}?(?:kỳ\s+trước|năm\s+trước|đã\s+(?:được\s+)?(?:chỉ\s+ra|kết\s+luận|nêu))|kết\s+quả\s+(?:khắc\s+phục|sửa\s+chữa)", re.IGNORECASE),
+        re.compile(
+            r"(?:kết\s+quả\s+)?(?:khắc\s+phục|sửa\s+chữa)\b.{0,80}?(?:kỳ\s+trước|năm\s+trước|đã\s+(?:được\s+)?(?:chỉ\s+ra|kết\s+luận|nêu))|kết\s+quả\s+(?:khắc\s+phục|sửa\s+chữa)",
+            re.IGNORECASE,
+        ),
     ),
     (
         "plan",
@@ -412,7 +456,12 @@ _SCAN_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("causes", re.compile(r"^(?:nguyên\s+nhân|lý\s+do)", re.IGNORECASE)),
-    ("weaknesses", re.compile(r"hạn\s+chế|khuyết\s+điểm|tồn\s+tại|mặt\s+(?:còn\s+)?yếu|yếu\s+kém|thiếu\s+sót", re.IGNORECASE)),
+    (
+        "weaknesses",
+        re.compile(
+            r"hạn\s+chế|khuyết\s+điểm|tồn\s+tại|mặt\s+(?:còn\s+)?yếu|yếu\s+kém|thiếu\s+sót", re.IGNORECASE
+        ),
+    ),
 )
 
 
@@ -434,8 +483,16 @@ def scan_sections(text: str) -> list[tuple[str, int, int]]:
     pos = 0
     for line in text.split("\n"):
         if _heading_like(line):
-            phrase = re.sub(r"^\s*(?:phần\s+(?:thứ\s+\w+|[IVX]{1,4})\s*[.:/\-)]?|[IVX]{1,4}\s*[.:/\-)]|[A-D]\s*[./)]|\d{1,2}\s*[.)])\s*(?:phần\s+thứ\s+\w+\s*:\s*)?", "", line, flags=re.IGNORECASE)
-            label = next((name for name, rx in _SCAN_TOPICS if rx.search(phrase[:80] if name != "causes" else phrase)), "other")
+            phrase = re.sub(
+                r"^\s*(?:phần\s+(?:thứ\s+\w+|[IVX]{1,4})\s*[.:/\-)]?|[IVX]{1,4}\s*[.:/\-)]|[A-D]\s*[./)]|\d{1,2}\s*[.)])\s*(?:phần\s+thứ\s+\w+\s*:\s*)?",
+                "",
+                line,
+                flags=re.IGNORECASE,
+            )
+            label = next(
+                (name for name, rx in _SCAN_TOPICS if rx.search(phrase[:80] if name != "causes" else phrase)),
+                "other",
+            )
             heads.append((pos, label))
         pos += len(line) + 1
     out = []

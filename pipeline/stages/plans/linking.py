@@ -60,9 +60,14 @@ WEAK_CUES: dict[str, str] = {
 }
 
 _TOPIC_RE = {name: re.compile(rf"(?<!\w)(?:{pat})(?!\w)", re.IGNORECASE) for name, pat in TOPICS.items()}
-_TOPIC_RE_FOLDED = {name: re.compile(rf"(?<!\w)(?:{strip_accents(pat)})(?!\w)", re.IGNORECASE) for name, pat in TOPICS.items()}
+_TOPIC_RE_FOLDED = {
+    name: re.compile(rf"(?<!\w)(?:{strip_accents(pat)})(?!\w)", re.IGNORECASE) for name, pat in TOPICS.items()
+}
 _WEAK_RE = {name: re.compile(rf"(?<!\w)(?:{pat})(?!\w)", re.IGNORECASE) for name, pat in WEAK_CUES.items()}
-_WEAK_RE_FOLDED = {name: re.compile(rf"(?<!\w)(?:{strip_accents(pat)})(?!\w)", re.IGNORECASE) for name, pat in WEAK_CUES.items()}
+_WEAK_RE_FOLDED = {
+    name: re.compile(rf"(?<!\w)(?:{strip_accents(pat)})(?!\w)", re.IGNORECASE)
+    for name, pat in WEAK_CUES.items()
+}
 
 # Syllables that carry no topic: function words, the vocabulary of weaknesses and of promises.
 _STOP_ACCENTED = set(
@@ -129,7 +134,11 @@ def _content(text: str, folded: bool) -> tuple[set[str], set[tuple[str, str]]]:
     stop = _STOP_FOLDED if folded else _STOP_ACCENTED
     syl = re.findall(r"[^\W_]+", t)
     uni = {s for s in syl if s not in stop and not s.isdigit() and len(s) > 1}
-    bi = {(a, b) for a, b in zip(syl, syl[1:], strict=False) if a not in stop and b not in stop and not (a.isdigit() and b.isdigit())}
+    bi = {
+        (a, b)
+        for a, b in zip(syl, syl[1:], strict=False)
+        if a not in stop and b not in stop and not (a.isdigit() and b.isdigit())
+    }
     return uni, bi
 
 
@@ -159,7 +168,9 @@ def link_score(weakness: str, item: str, params: LinkParams | None = None) -> fl
     return round(topic + words, 4)
 
 
-def link(weaknesses: list[str], items: list[str], params: LinkParams | None = None) -> tuple[list[int | None], list[float]]:
+def link(
+    weaknesses: list[str], items: list[str], params: LinkParams | None = None
+) -> tuple[list[int | None], list[float]]:
     """For each weakness, the index of the item that answers it best (None if none reaches the
     threshold) and that best score."""
     p = params or LinkParams()

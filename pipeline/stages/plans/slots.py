@@ -203,7 +203,10 @@ _BOUNDARY = r"(?<![^\W_])(?:{})(?![^\W_])"
 
 
 def _alt(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_BOUNDARY.format("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))), re.IGNORECASE)
+    return re.compile(
+        _BOUNDARY.format("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))),
+        re.IGNORECASE,
+    )
 
 
 _VAGUE_OPENER_RE = _alt(VAGUE_OPENERS)
@@ -287,7 +290,22 @@ _RESTATES = re.compile(
 )
 # "không bỏ đợt tập huấn nào", "không để hồ sơ nào quá hạn": a zero target
 _ZERO_TARGET = re.compile(r"(?<![^\W_])(?:không|chẳng)\s+(?:[^\W\d_]+\s+){0,5}?nào(?![^\W_])", re.IGNORECASE)
-_PRODUCT = _alt(("biên bản", "báo cáo", "kế hoạch", "danh sách", "sổ", "văn bản", "hồ sơ", "phiếu", "bản đồ", "giáo trình", "đề cương", "bài"))
+_PRODUCT = _alt(
+    (
+        "biên bản",
+        "báo cáo",
+        "kế hoạch",
+        "danh sách",
+        "sổ",
+        "văn bản",
+        "hồ sơ",
+        "phiếu",
+        "bản đồ",
+        "giáo trình",
+        "đề cương",
+        "bài",
+    )
+)
 
 
 def strip_prefix(text: str) -> str:
@@ -379,7 +397,12 @@ def rule_slots(text: str, report_year: int = 2024) -> dict[str, bool]:
     c = slot_cues(text, report_year)
     measure = c["ms_concrete_opener"] > 0 and c["ms_vague_opener"] == 0
     target = bool(
-        c["tg_percent"] or c["tg_ratio"] or c["tg_counted"] or c["tg_relative_limit"] or c["tg_dut_diem"] or (c["tg_credential"] and c["ms_concrete_opener"])
+        c["tg_percent"]
+        or c["tg_ratio"]
+        or c["tg_counted"]
+        or c["tg_relative_limit"]
+        or c["tg_dut_diem"]
+        or (c["tg_credential"] and c["ms_concrete_opener"])
     )
     return {"measure": measure, "deadline": bool(c["dl_any"]), "target": target}
 

@@ -109,7 +109,9 @@ class PlanStage:
         t0 = time.perf_counter()
         p = self.params
         model = self.model
-        threshold = p.item_threshold if p.item_threshold is not None else float(getattr(model, "threshold", 0.5))
+        threshold = (
+            p.item_threshold if p.item_threshold is not None else float(getattr(model, "threshold", 0.5))
+        )
         sections = batch.sections
         by_doc = {d: g for d, g in sections.groupby("doc_id")} if len(sections) else {}
 
@@ -118,13 +120,35 @@ class PlanStage:
         for doc in batch.documents.itertuples(index=False):
             text = str(doc.text) if isinstance(doc.text, str) else ""
             g = by_doc.get(doc.doc_id)
-            rows4 = [] if g is None else [(str(r.label), int(r.start), int(r.end), str(r.heading) if isinstance(r.heading, str) else "") for r in g.itertuples(index=False)]
+            rows4 = (
+                []
+                if g is None
+                else [
+                    (
+                        str(r.label),
+                        int(r.start),
+                        int(r.end),
+                        str(r.heading) if isinstance(r.heading, str) else "",
+                    )
+                    for r in g.itertuples(index=False)
+                ]
+            )
             secs = [(lab, a, b) for lab, a, b, _h in rows4]
             rows4, secs = _with_scan(text, rows4, secs)
             has_plan_section = any("plan" in str(lab).split(schema.MERGE_SEP) for lab, _a, _b in secs)
             items = plan_items(text, rows4)
-            cands = [c for c in candidate_units(text, secs) if not any(c.start < it.end and it.start < c.end for it in items)] if p.sentence_model else []
-            raw.append((doc.doc_id, text, _year(doc.year), items, weaknesses(text, secs), cands, has_plan_section))
+            cands = (
+                [
+                    c
+                    for c in candidate_units(text, secs)
+                    if not any(c.start < it.end and it.start < c.end for it in items)
+                ]
+                if p.sentence_model
+                else []
+            )
+            raw.append(
+                (doc.doc_id, text, _year(doc.year), items, weaknesses(text, secs), cands, has_plan_section)
+            )
         sent_model = self._sentence_model() if p.sentence_model else None
         if sent_model is not None:
             raw = self._refine(raw, sent_model)
@@ -138,7 +162,9 @@ class PlanStage:
             rows = []
             for it in items:
                 own = find_deadlines(it.text, year)
-                ctx = find_deadlines(it.context, year) if (not own and it.context and p.inherit_lead_in) else []
+                ctx = (
+                    find_deadlines(it.context, year) if (not own and it.context and p.inherit_lead_in) else []
+                )
                 dl = _primary(own) or _primary(ctx)
                 scored = f"{it.context}: {it.text}" if ctx else it.text
                 rows.append({"span": it, "deadline": dl, "scored": scored})
@@ -164,6 +190,7 @@ class PlanStage:
             weak: list[Span] = d["weak"]
             scores = [[link_score(w.text, r["span"].text, p.link) for r in items] for w in weak]
             remedied = [bool(s) and max(s) >= p.link.threshold for s in scores]
+            self.last_run.setdefault("remedied", {})[d["doc_id"]] = remedied
             for j, row in enumerate(items):
                 best_i, best_s = None, 0.0
                 for i in range(len(weak)):
@@ -205,7 +232,12 @@ class PlanStage:
                 "vague_plan_rule": "flag = no item with score >= item_threshold; score = 1 - max item score (1.0 without items)",
                 "unremedied_rule": "flag = a stated weakness with no item of link score >= link.threshold; score = share unremedied",
                 "model": self._model_desc,
-                "counts": {"items": n_items, "specific_items": n_specific, "weaknesses": n_weak, "unremedied": n_unremedied},
+                "counts": {
+                    "items": n_items,
+                    "specific_items": n_specific,
+                    "weaknesses": n_weak,
+                    "unremedied": n_unremedied,
+                },
                 "timings_s": {"total": round(time.perf_counter() - t0, 3)},
             }
         )
@@ -259,10 +291,23 @@ class PlanStage:
                 r[3] = sorted([*r[3], *rescued], key=lambda s: s.start)
         return [tuple(r) for r in out]
 
-    def _vague_plan(self, doc_id: str, items: list[dict[str, Any]], has_section: bool, threshold: float) -> dict[str, Any]:
+    def _vague_plan(
+        self, doc_id: str, items: list[dict[str, Any]], has_section: bool, threshold: float
+    ) -> dict[str, Any]:
         if not items:
-            where = "Phần phương hướng, biện pháp khắc phục không có biện pháp nào" if has_section else "Không có phần phương hướng, biện pháp khắc phục"
-            return {"doc_id": doc_id, "finding": "vague_plan", "flag": 1, "score": 1.0, "reason": where + ".", "detail": "items=0;specific=0"}
+            where = (
+                "Phần phương hướng, biện pháp khắc phục không có biện pháp nào"
+                if has_section
+                else "Không có phần phương hướng, biện pháp khắc phục"
+            )
+            return {
+                "doc_id": doc_id,
+                "finding": "vague_plan",
+                "flag": 1,
+                "score": 1.0,
+                "reason": where + ".",
+                "detail": "items=0;specific=0",
+            }
         best = max(r["score"] for r in items)
         n = len(items)
         spec = sum(r["label"] == "specific" for r in items)
@@ -276,17 +321,39 @@ class PlanStage:
             for s in schema.PLAN_SLOTS:
                 c = counts[s]
                 if c == n:
-                    parts.append(f"{'cả ' if n == 2 else ''}{n} mục đều thiếu {SLOT_NAMES_VI[s]}" if n > 1 else f"mục duy nhất thiếu {SLOT_NAMES_VI[s]}")
+                    parts.append(
+                        f"{'cả ' if n == 2 else ''}{n} mục đều thiếu {SLOT_NAMES_VI[s]}"
+                        if n > 1
+                        else f"mục duy nhất thiếu {SLOT_NAMES_VI[s]}"
+                    )
                 elif c:
                     parts.append(f"{c}/{n} mục thiếu {SLOT_NAMES_VI[s]}")
-            reason = "Không có biện pháp nào có thời hạn hoặc chỉ tiêu đo được: " + ("; ".join(parts) if parts else f"{n} mục đều chung chung") + "."
+            reason = (
+                "Không có biện pháp nào có thời hạn hoặc chỉ tiêu đo được: "
+                + ("; ".join(parts) if parts else f"{n} mục đều chung chung")
+                + "."
+            )
             detail += ";" + ";".join(f"missing_{s}={counts[s]}" for s in schema.PLAN_SLOTS)
-        return {"doc_id": doc_id, "finding": "vague_plan", "flag": flag, "score": round(1.0 - best, 4), "reason": reason, "detail": detail}
+        return {
+            "doc_id": doc_id,
+            "finding": "vague_plan",
+            "flag": flag,
+            "score": round(1.0 - best, 4),
+            "reason": reason,
+            "detail": detail,
+        }
 
     def _unremedied(self, doc_id: str, weak: list[Span], remedied: list[bool]) -> dict[str, Any]:
         p = self.params
         if not weak:
-            return {"doc_id": doc_id, "finding": "unremedied_weaknesses", "flag": 0, "score": 0.0, "reason": "Không nêu hạn chế cụ thể nào.", "detail": ""}
+            return {
+                "doc_id": doc_id,
+                "finding": "unremedied_weaknesses",
+                "flag": 0,
+                "score": 0.0,
+                "reason": "Không nêu hạn chế cụ thể nào.",
+                "detail": "",
+            }
         left = [w for w, r in zip(weak, remedied, strict=True) if not r]
         share = len(left) / len(weak)
         if not left:
@@ -295,14 +362,23 @@ class PlanStage:
                 "finding": "unremedied_weaknesses",
                 "flag": 0,
                 "score": 0.0,
-                "reason": f"Cả {len(weak)} hạn chế đều có biện pháp khắc phục." if len(weak) > 1 else "Hạn chế nêu ra có biện pháp khắc phục.",
+                "reason": f"Cả {len(weak)} hạn chế đều có biện pháp khắc phục."
+                if len(weak) > 1
+                else "Hạn chế nêu ra có biện pháp khắc phục.",
                 "detail": "",
             }
         quoted = "; ".join(f"«{_quote(w.text, p.quote_chars)}»" for w in left[: p.max_reason_items])
         more = f" và {len(left) - p.max_reason_items} hạn chế khác" if len(left) > p.max_reason_items else ""
         reason = f"{len(left)}/{len(weak)} hạn chế không có biện pháp khắc phục: {quoted}{more}."
         detail = ";".join(" ".join(w.text.replace(";", ",").split()) for w in left)
-        return {"doc_id": doc_id, "finding": "unremedied_weaknesses", "flag": 1, "score": round(share, 4), "reason": reason, "detail": detail}
+        return {
+            "doc_id": doc_id,
+            "finding": "unremedied_weaknesses",
+            "flag": 1,
+            "score": round(share, 4),
+            "reason": reason,
+            "detail": detail,
+        }
 
 
 def _missing(pred: dict[str, Any], has_deadline: bool, label: str) -> list[str]:
@@ -318,12 +394,16 @@ def _missing(pred: dict[str, Any], has_deadline: bool, label: str) -> list[str]:
             present["target"] = True
     elif present["measure"] and (present["deadline"] or present["target"]):
         # the label model judged it vague although every slot reads present: name the weakest slot
-        weakest = min(("measure", "target") if present["target"] else ("measure",), key=lambda s: proba.get(s, 0.0))
+        weakest = min(
+            ("measure", "target") if present["target"] else ("measure",), key=lambda s: proba.get(s, 0.0)
+        )
         present[weakest] = False
     return [s for s in schema.PLAN_SLOTS if not present[s]]
 
 
-def _with_scan(text: str, rows4: list[tuple[str, int, int, str]], secs: list[tuple[str, int, int]]) -> tuple[list[Any], list[Any]]:
+def _with_scan(
+    text: str, rows4: list[tuple[str, int, int, str]], secs: list[tuple[str, int, int]]
+) -> tuple[list[Any], list[Any]]:
     """Add the plan / weaknesses blocks of our own heading scan when the segmenter found none.
 
     The segmenter's sections that a scanned block overlaps are cut back so that a label is not
@@ -331,7 +411,9 @@ def _with_scan(text: str, rows4: list[tuple[str, int, int, str]], secs: list[tup
     have = {part for lab, _a, _b in secs for part in lab.split(schema.MERGE_SEP)}
     missing = {"plan", "weaknesses"} - have
     # a plan the segmenter found only by its content (no heading) yields to a plan heading of ours
-    if "plan" in have and all(not h.strip() for lab, _a, _b, h in rows4 if "plan" in lab.split(schema.MERGE_SEP)):
+    if "plan" in have and all(
+        not h.strip() for lab, _a, _b, h in rows4 if "plan" in lab.split(schema.MERGE_SEP)
+    ):
         missing.add("plan")
     if not missing or not text:
         return rows4, secs
@@ -354,7 +436,9 @@ def _with_scan(text: str, rows4: list[tuple[str, int, int, str]], secs: list[tup
                 break
         else:
             out4.append((lab, a, b, h))
-    out4 += [(lab, a, b, text[a : text.find("\n", a) if text.find("\n", a) != -1 else b]) for lab, a, b in add]
+    out4 += [
+        (lab, a, b, text[a : text.find("\n", a) if text.find("\n", a) != -1 else b]) for lab, a, b in add
+    ]
     out4.sort(key=lambda r: r[1])
     return out4, [(lab, a, b) for lab, a, b, _h in out4]
 
@@ -364,7 +448,13 @@ def _primary(found: list[Any]) -> Any:
     if not found:
         return None
     rank = {"date": 0, "period": 0, "event": 1, "recurring": 2}
-    return min(found, key=lambda d: (rank.get(d.kind, 3) if (d.period_start or d.period_end or d.kind != "period") else 3, d.start))
+    return min(
+        found,
+        key=lambda d: (
+            rank.get(d.kind, 3) if (d.period_start or d.period_end or d.kind != "period") else 3,
+            d.start,
+        ),
+    )
 
 
 def _year(v: Any) -> int:

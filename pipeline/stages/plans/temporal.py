@@ -99,7 +99,7 @@ _WORD_MONTHS = {
     "chạp": 12,
 }
 # Month names as words must be capitalised ("tháng Năm" is May, "tháng năm" is not).
-_MONTH_WORD = r"(?-i:Mười Một|Mười Hai|Mười|Giêng|Một|Hai|Ba|Tư|Bốn|Năm|Sáu|Bảy|Tám|Chín|Chạp)"
+_MONTH_WORD = r"(?-i:Mười\s+(?:[Mm]ột|[Hh]ai)|Mười|Giêng|Một|Hai|Ba|Tư|Bốn|Năm|Sáu|Bảy|Tám|Chín)"
 _WEEKDAY = r"(?:thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+nhật)"
 
 
@@ -110,15 +110,15 @@ def _ys(g: str) -> str:
 
 # Core temporal mentions, one named alternative each. Groups are prefixed per alternative.
 _CORES: dict[str, str] = {
-    # "ngày 15 tháng 6 năm 2025", "ngày 30 tháng 6"
-    "DATE_VERB": rf"ngày\s+(?:mùng\s+)?(?P<dv_d>{_DAY})\s+tháng\s+(?P<dv_m>{_MON})(?:\s+năm\s+(?P<dv_y>{_YEAR4}))?(?!\d)",
+    # "ngày 15 tháng 6 năm 2025", "ngày 30 tháng 6", "(trước) 30 tháng 6 năm 2025"
+    "DATE_VERB": rf"(?P<dv_day>ngày\s+(?:mùng\s+)?)?(?P<dv_d>{_DAY})\s+tháng\s+(?P<dv_m>{_MON})(?:\s+năm\s+(?P<dv_y>{_YEAR4}))?(?!\d)",
     # "(thứ Sáu, )(ngày (Quốc tế Lao động) )15/3(/2025)", "15.11.2023", "30-6-2025", "5/9/25"
     "DATE_NUM": (
         rf"(?:{_WEEKDAY},?\s+)?(?:(?P<dn_day>ngày)\s+(?:mùng\s+)?(?:(?:[^\W\d_]+|-)\s+){{0,5}}?)?"
         rf"(?<![\d/.,])(?P<dn_d>{_DAY})(?P<dn_s>[/\-.])(?P<dn_m>{_MON})(?:(?P=dn_s)(?P<dn_y>{_YEAR}))?(?![\d/]|[.,]\d|-\d)"
     ),
     # "tuần đầu tháng 3/2025", "tuần cuối của tháng 12"
-    "WEEK": rf"tuần\s+(?P<wk_p>đầu|cuối)\s+(?:của\s+)?tháng\s+(?P<wk_m>{_MON})(?!\d){_ys('wk_y')}?",
+    "WEEK": rf"tuần\s+(?P<wk_p>đầu|cuối)(?:\s+(?:tiên|cùng))?\s+(?:của\s+)?tháng\s+(?P<wk_m>{_MON})(?!\d){_ys('wk_y')}?",
     # "đầu tháng 3/2025", "cuối tháng 6"
     "MONTH_PART": rf"(?P<mp_p>đầu|giữa|cuối)\s+tháng\s+(?P<mp_m>{_MON})(?!\d){_ys('mp_y')}?",
     # "tháng 01 và tháng 02/2025", "tháng 3/2025", "tháng Chín năm 2025", "tháng 11 năm 2023"
@@ -168,7 +168,7 @@ _PREPS: list[tuple[str, str]] = [
     (r"không\s+(?:muộn|chậm)\s+hơn", "end"),
     (r"hạn\s+(?:chót|cuối)(?:\s+là)?", "end"),
     (r"trước\s+(?=(?:cuối|đầu|giữa)\s)", "end_point"),  # "trước cuối năm 2025" = by 12-31
-    (r"(?:cho\s+)?(?:đến|tới)(?:\s+hết)?", "end"),
+    (r"(?:cho\s+)?(?:đến|tới)(?:\s+(?:hết|cuối))?", "end"),
     (r"kết\s+thúc", "end"),
     (r"hết", "end"),
     (r"trước", "before"),
@@ -223,7 +223,7 @@ _REC_CORE = (
 _REC_RE = re.compile(rf"{_B}{_REC_PREFIX}{_REC_CORE}", re.IGNORECASE)
 # A recurring frame with a vague action is not a deadline (temporal.csv T0117-T0122).
 _VAGUE_ACTION = re.compile(
-    r"\b(?:tu\s+dưỡng|rèn\s+luyện\s+(?:đạo\s+đức|phẩm\s+chất|bản\s+thân|tư\s+tưởng|lối\s+sống)|tự\s+kiểm\s+điểm|"
+    r"\b(?:tu\s+dưỡng|(?:tự\s+)?rèn\s+luyện\s+(?:đạo\s+đức|phẩm\s+chất|bản\s+thân|tư\s+tưởng|lối\s+sống|tác\s+phong)|tự\s+rèn\s+luyện|tự\s+kiểm\s+điểm|"
     r"rút\s+kinh\s+nghiệm|nâng\s+cao|tiếp\s+tục|cố\s+gắng|khắc\s+phục|giữ\s+vững|giữ\s+gìn|phát\s+huy|tích\s+cực|"
     r"không\s+ngừng|luôn|chú\s+trọng|quan\s+tâm|tăng\s+cường|nghiêm\s+túc|dành\s+thời\s+gian|phấn\s+đấu\s+tốt)\b",
     re.IGNORECASE,
@@ -240,6 +240,17 @@ _EVENT_RE = re.compile(
     rf"{_B}(?:(?:đến|tới)\s+)?(?:trước|trong|vào)\s+{_EVENT_HEAD}{_E}{_EVENT_TAIL}",
     re.IGNORECASE,
 )
+# Lunar dates ("trước ngày 25 tháng Chạp") and crop seasons opening a clause ("Vụ Hè Thu 2024 …"):
+# events without Gregorian dates.
+_LUNAR_RE = re.compile(
+    rf"{_B}(?:(?:trước|đến|chậm\s+nhất|vào|trong)\s+)?(?:ngày\s+)?(?:mùng\s+)?(?:\d{{1,2}}\s+)?tháng\s+(?-i:Chạp|Giêng)(?:\s+âm\s+lịch)?{_E}",
+    re.IGNORECASE,
+)
+_SEASON_RE = re.compile(
+    rf"{_B}vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|xuân\s+hè|mùa|chiêm|xuân|hè)(?:\s+(?:năm\s+)?{_YEAR4}(?:\s*-\s*{_YEAR4})?)?{_E}",
+    re.IGNORECASE,
+)
+_EVENT_YEAR_END = re.compile(r"(?:19|20)\d{2}(?:\s*-\s*(?:19|20)?\d{2})?(?!\d)")
 _EVENT_IN_OK = re.compile(r"^(?:trong|vào)\s+(?:vụ|dịp|đợt|mùa|kỳ\s+(?:thi|nghỉ|họp))\b", re.IGNORECASE)
 _EVENT_REJECT = re.compile(r"^(?:(?:đến|tới)\s+)?trước\s+kỳ\s+(?:hạn|vọng)\b", re.IGNORECASE)
 
@@ -271,7 +282,11 @@ VAGUE_TIME: tuple[str, ...] = (
     "trước mắt",
 )
 _VAGUE_TIME_RE = re.compile(
-    _B + "(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE_TIME, key=len, reverse=True)) + ")" + _E,
+    _B
+    + "(?:"
+    + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE_TIME, key=len, reverse=True))
+    + ")"
+    + _E,
     re.IGNORECASE,
 )
 
@@ -472,25 +487,44 @@ def _temporal_candidates(text: str, report_year: int) -> list[_Cand]:
             # năm 2025" in a 2024 report); a past or current one labels an object ("Luật Đất đai
             # năm 2024", "báo cáo tài chính năm 2024")
             future = core.explicit_year and core.start is not None and core.start.year > report_year
-            if not (future and name in ("YEAR", "SUMMER", "YEAR_PART")) or _DOC_REF.search(text[max(0, core_start - 80) : core_start]):
+            if not (future and name in ("YEAR", "SUMMER", "YEAR_PART")) or _DOC_REF.search(
+                text[max(0, core_start - 80) : core_start]
+            ):
                 continue
-        if role is None and name == "MONTH" and not core.explicit_year and not _at_clause_start(text, core_start):
+        if (
+            role is None
+            and name == "MONTH"
+            and not core.explicit_year
+            and not _at_clause_start(text, core_start)
+        ):
             continue
         if name in ("DATE_NUM", "DATE_VERB"):
-            has_day_word = name == "DATE_VERB" or m.group("dn_day") is not None
+            has_day_word = (
+                m.group("dv_day") is not None if name == "DATE_VERB" else m.group("dn_day") is not None
+            )
+            if name == "DATE_VERB" and not has_day_word and role not in ("before", "end"):
+                continue  # "30 tháng 6" needs "trước"/"đến": "trong 2 tháng 11 và 12" is two months
             # dates without a year or with a 2-digit year, and bare numbers, need a preposition
             if role is None:
-                if not has_day_word and not (core.explicit_year and m.group("dn_y") and len(m.group("dn_y")) == 4):
+                if not has_day_word and not (
+                    core.explicit_year and m.group("dn_y") and len(m.group("dn_y")) == 4
+                ):
                     continue
                 if not core.explicit_year and not _at_clause_start(text, core_start):
                     continue
                 if _DOC_REF.search(text[max(0, core_start - 80) : core_start]):
                     continue
+                if core.explicit_year and core.end is not None and core.end < date(report_year, 12, 1):
+                    continue  # "vụ tranh chấp xảy ra ngày 12/10/2024": a bare date already past at the review
         if role is None and _COMPARE.search(text[max(0, core_start - 12) : core_start]):
             continue
         ps, pe = core.start, core.end
         kind = core.kind
-        if name in ("YEAR_PART",) and role in ("end", "end_point", "before") and m.group("yp_p").lower() == "cuối":
+        if (
+            name in ("YEAR_PART",)
+            and role in ("end", "end_point", "before")
+            and m.group("yp_p").lower() == "cuối"
+        ):
             role = "end"  # "trước cuối năm 2025", "đến cuối năm" → by the last day of the year
         if role in ("end", "end_point"):
             ps = None
@@ -500,12 +534,21 @@ def _temporal_candidates(text: str, report_year: int) -> list[_Cand]:
             else:
                 ps, pe = None, core.start - timedelta(days=1)
         elif role == "start":
-            pe = None
+            # "từ quý II đến quý IV năm 2026": a range inside the core keeps its end
+            if not (
+                name in ("QUARTER", "MONTH") and (m.group("q_q2") if name == "QUARTER" else m.group("mo_m2"))
+            ):
+                pe = None
             if core.start and core.start < date(report_year, 1, 1):
                 continue  # "tồn đọng từ năm 2023": a starting point in the past is history
         elif kind == "date":
             ps = None
-        if role is None and name not in ("DATE_NUM", "DATE_VERB") and core.end and core.end < date(report_year, 1, 1):
+        if (
+            role is None
+            and name not in ("DATE_NUM", "DATE_VERB")
+            and core.end
+            and core.end < date(report_year, 1, 1)
+        ):
             continue  # a bare mention of a past period describes the past
         start = m.start("prep") if role is not None else core_start
         out.append(_Cand(start, m.end(), kind, ps, pe, role, core_start, 2))
@@ -567,8 +610,19 @@ def _recurring_candidates(text: str) -> list[_Cand]:
 
 def _event_candidates(text: str) -> list[_Cand]:
     out = []
+    for m in _LUNAR_RE.finditer(text):
+        if m.group(0).lower().startswith(("trước", "đến", "chậm", "vào", "trong")) or _at_clause_start(
+            text, m.start()
+        ):
+            out.append(_Cand(m.start(), m.end(), "event", None, None, None, m.start(), 1))
+    for m in _SEASON_RE.finditer(text):
+        if _at_clause_start(text, m.start()):
+            out.append(_Cand(m.start(), m.end(), "event", None, None, None, m.start(), 0))
     for m in _EVENT_RE.finditer(text):
         expr = m.group(0)
+        y = _EVENT_YEAR_END.search(expr, 5)
+        end = m.start() + y.end() if y else m.end()
+        expr = text[m.start() : end]
         if _EVENT_REJECT.match(expr):
             continue
         low = expr.lower()
@@ -576,7 +630,7 @@ def _event_candidates(text: str) -> list[_Cand]:
             continue
         if re.search(r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}(?!\d)", expr):
             continue  # a date: left to the date grammar
-        out.append(_Cand(m.start(), m.end(), "event", None, None, None, m.start(), 0))
+        out.append(_Cand(m.start(), end, "event", None, None, None, m.start(), 0))
     return out
 
 

@@ -17,13 +17,22 @@ def _doc(parts: list[tuple[str, str]]) -> tuple[str, list[tuple[str, int, int]]]
 def test_bulleted_plan_with_heading():
     text, secs = _doc(
         [
-            ("weaknesses", "II. HẠN CHẾ, KHUYẾT ĐIỂM\n- Trình độ ngoại ngữ còn hạn chế.\n- Còn 7 hồ sơ đất đai trễ hạn.\n"),
-            ("plan", "VI. PHƯƠNG HƯỚNG, BIỆN PHÁP KHẮC PHỤC\n- Học tiếng Anh, thi chứng chỉ B1 trước 30/6/2025.\n- Rà soát 7 hồ sơ trễ hạn trong quý I/2025.\n"),
+            (
+                "weaknesses",
+                "II. HẠN CHẾ, KHUYẾT ĐIỂM\n- Trình độ ngoại ngữ còn hạn chế.\n- Còn 7 hồ sơ đất đai trễ hạn.\n",
+            ),
+            (
+                "plan",
+                "VI. PHƯƠNG HƯỚNG, BIỆN PHÁP KHẮC PHỤC\n- Học tiếng Anh, thi chứng chỉ B1 trước 30/6/2025.\n- Rà soát 7 hồ sơ trễ hạn trong quý I/2025.\n",
+            ),
             ("self_rating", "VII. TỰ NHẬN MỨC XẾP LOẠI\nHoàn thành tốt nhiệm vụ.\n"),
         ]
     )
     items = plan_items(text, secs)
-    assert [i.text for i in items] == ["- Học tiếng Anh, thi chứng chỉ B1 trước 30/6/2025.", "- Rà soát 7 hồ sơ trễ hạn trong quý I/2025."]
+    assert [i.text for i in items] == [
+        "- Học tiếng Anh, thi chứng chỉ B1 trước 30/6/2025.",
+        "- Rà soát 7 hồ sơ trễ hạn trong quý I/2025.",
+    ]
     assert all(text[i.start : i.end] == i.text for i in items)
     weak = weaknesses(text, secs)
     assert [w.text for w in weak] == ["- Trình độ ngoại ngữ còn hạn chế.", "- Còn 7 hồ sơ đất đai trễ hạn."]
@@ -51,7 +60,14 @@ def test_run_on_paragraph_and_heading_with_content():
 
 
 def test_lead_in_deadline_is_context():
-    text, secs = _doc([("plan", "Năm 2026 tôi xin hứa với chi bộ: rà soát 12 hồ sơ tồn đọng; mỗi kỳ sinh hoạt chuẩn bị 01 ý kiến.\n")])
+    text, secs = _doc(
+        [
+            (
+                "plan",
+                "Năm 2026 tôi xin hứa với chi bộ: rà soát 12 hồ sơ tồn đọng; mỗi kỳ sinh hoạt chuẩn bị 01 ý kiến.\n",
+            )
+        ]
+    )
     items = plan_items(text, secs)
     assert [i.text for i in items] == ["rà soát 12 hồ sơ tồn đọng", "mỗi kỳ sinh hoạt chuẩn bị 01 ý kiến."]
     assert {i.context for i in items} == {"Năm 2026"}
@@ -70,8 +86,12 @@ def test_remedy_inside_weaknesses_section():
         ]
     )
     items = plan_items(text, secs)
-    assert [(i.text, i.source) for i in items] == [("cập nhật 100% hồ sơ lên phần mềm trước ngày 31/3/2025.", "inline")]
-    assert [w.text for w in weaknesses(text, secs)] == ["- Việc cập nhật phần mềm quản lý đảng viên còn chậm."]
+    assert [(i.text, i.source) for i in items] == [
+        ("cập nhật 100% hồ sơ lên phần mềm trước ngày 31/3/2025.", "inline")
+    ]
+    assert [w.text for w in weaknesses(text, secs)] == [
+        "- Việc cập nhật phần mềm quản lý đảng viên còn chậm."
+    ]
 
 
 def test_weaknesses_stop_at_merged_causes_and_split_semicolons():

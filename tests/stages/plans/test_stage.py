@@ -29,7 +29,15 @@ def _batch(docs: dict[str, list[tuple[str, str]]], year: int = 2024) -> Batch:
     for doc_id, parts in docs.items():
         text = ""
         for label, body in parts:
-            srows.append({"doc_id": doc_id, "label": label, "heading": body.split("\n", 1)[0], "start": len(text), "end": len(text) + len(body)})
+            srows.append(
+                {
+                    "doc_id": doc_id,
+                    "label": label,
+                    "heading": body.split("\n", 1)[0],
+                    "start": len(text),
+                    "end": len(text) + len(body),
+                }
+            )
             text += body
         drows.append({"doc_id": doc_id, "year": year, "kind": "individual", "role": "member", "text": text})
     b.documents = pd.DataFrame(drows).reindex(columns=list(b.documents.columns))
@@ -48,7 +56,10 @@ def ran(stage: PlanStage) -> Batch:
         {
             "vague": [("weaknesses", WEAK), ("plan", VAGUE_PLAN)],
             "specific": [("weaknesses", WEAK), ("plan", SPECIFIC_PLAN)],
-            "noplan": [("weaknesses", WEAK), ("self_rating", "VII. Tự nhận mức xếp loại: Hoàn thành nhiệm vụ.\n")],
+            "noplan": [
+                ("weaknesses", WEAK),
+                ("self_rating", "VII. Tự nhận mức xếp loại: Hoàn thành nhiệm vụ.\n"),
+            ],
         }
     )
     stage.run(b)
@@ -82,7 +93,9 @@ def test_unremedied_weaknesses(ran: Batch):
     assert v["flag"] == 1 and v["score"] == 1.0
     assert "ngoại ngữ" in v["reason"] and v["detail"].count(";") == 1
     s = _finding(ran, "specific", "unremedied_weaknesses")
-    assert s["flag"] == 1 and s["score"] == 0.5 and "phát biểu" in s["detail"] and "ngoại ngữ" not in s["detail"]
+    assert (
+        s["flag"] == 1 and s["score"] == 0.5 and "phát biểu" in s["detail"] and "ngoại ngữ" not in s["detail"]
+    )
 
 
 def test_plan_rows(ran: Batch):
@@ -90,7 +103,11 @@ def test_plan_rows(ran: Batch):
     assert list(p.columns) == list(schema.PLAN_COLUMNS)
     row = p[(p["doc_id"] == "specific") & p["item"].str.contains("tiếng Anh")].iloc[0]
     assert row["label"] == "specific" and row["missing"] == ""
-    assert row["deadline"] == "trước ngày 30/6/2025" and row["deadline_end"] == "2025-06-30" and row["deadline_start"] == ""
+    assert (
+        row["deadline"] == "trước ngày 30/6/2025"
+        and row["deadline_end"] == "2025-06-30"
+        and row["deadline_start"] == ""
+    )
     assert row["answers_weakness"] == "- Trình độ ngoại ngữ còn hạn chế."
     text = ran.documents.set_index("doc_id").loc["specific", "text"]
     assert text[int(row["start"]) : int(row["end"])] == row["item"]

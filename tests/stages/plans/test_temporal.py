@@ -12,14 +12,35 @@ from pipeline.labelled import load_plan_items, load_temporal
 from pipeline.stages.plans.evaluate import evaluate_temporal
 from pipeline.stages.plans.temporal import find_deadlines, find_vague_time
 
+HELDOUT = "hand-written-heldout"
+
 
 @pytest.fixture(scope="module")
 def temporal_scores():
-    return evaluate_temporal(load_temporal())
+    df = load_temporal()
+    return evaluate_temporal(df[df["source"] != HELDOUT])
+
+
+def test_temporal_heldout_set_targets():
+    """Issue 9 targets on the second hand-made set (rows TH001-TH131 of temporal.csv, source
+    ``hand-written-heldout``): >= 100 expressions in sentences, precision >= 0.95, recall >= 0.9.
+
+    The set was written without running the grammar; its first score (precision 0.967, recall
+    0.978, normalisation 0.912; benchmarks/plans/temporal_heldout_before.json) is the
+    out-of-sample figure. The grammar was then fixed on its failures, so this test now guards
+    against regressions rather than measuring generalisation.
+    """
+    df = load_temporal()
+    held = df[df["source"] == HELDOUT]
+    assert len(held) >= 100 and held["is_deadline"].sum() >= 60
+    s = evaluate_temporal(held)
+    assert s.precision >= 0.95, s.errors
+    assert s.recall >= 0.9, s.errors
+    assert s.normalisation_accuracy >= 0.9, [e for e in s.errors if e["error"] == "norm"]
 
 
 def test_temporal_set_targets(temporal_scores):
-    """Issue 9 targets: precision >= 0.95, recall >= 0.9 on corpora/labelled/temporal.csv.
+    """Issue 9 targets: precision >= 0.95, recall >= 0.9 on the first 244 rows of temporal.csv.
 
     The grammar was written with this set in view, so these are in-sample figures; the
     out-of-sample check is test_plan_items_deadline_agreement below.
@@ -32,7 +53,9 @@ def test_temporal_set_targets(temporal_scores):
 
 def test_temporal_set_normalisation(temporal_scores):
     assert temporal_scores.norm_total >= 100
-    assert temporal_scores.normalisation_accuracy >= 0.9, [e for e in temporal_scores.errors if e["error"] == "norm"]
+    assert temporal_scores.normalisation_accuracy >= 0.9, [
+        e for e in temporal_scores.errors if e["error"] == "norm"
+    ]
 
 
 def test_plan_items_deadline_agreement():
@@ -51,16 +74,52 @@ def test_plan_items_deadline_agreement():
     ("text", "year", "expr", "start", "end"),
     [
         ("Nộp hồ sơ trước ngày 30/6/2025.", 2024, "trước ngày 30/6/2025", None, date(2025, 6, 30)),
-        ("Học xong lớp bồi dưỡng trong quý I/2025.", 2024, "trong quý I/2025", date(2025, 1, 1), date(2025, 3, 31)),
+        (
+            "Học xong lớp bồi dưỡng trong quý I/2025.",
+            2024,
+            "trong quý I/2025",
+            date(2025, 1, 1),
+            date(2025, 3, 31),
+        ),
         ("Tổ chức hội thao quý IV năm 2025.", 2024, "quý IV năm 2025", date(2025, 10, 1), date(2025, 12, 31)),
-        ("6 tháng đầu năm 2025 hoàn thành 2 chuyên đề.", 2024, "6 tháng đầu năm 2025", date(2025, 1, 1), date(2025, 6, 30)),
+        (
+            "6 tháng đầu năm 2025 hoàn thành 2 chuyên đề.",
+            2024,
+            "6 tháng đầu năm 2025",
+            date(2025, 1, 1),
+            date(2025, 6, 30),
+        ),
         ("Thu hồi dứt điểm nợ đến hết năm 2025.", 2024, "đến hết năm 2025", None, date(2025, 12, 31)),
         ("Từ tháng 01/2025 áp dụng kê đơn điện tử.", 2024, "Từ tháng 01/2025", date(2025, 1, 1), None),
-        ("Dự giờ 18 tiết trong năm học 2024 - 2025.", 2024, "trong năm học 2024 - 2025", date(2024, 9, 1), date(2025, 5, 31)),
-        ("Học xong lớp trung cấp lý luận chính trị trước quý III/2025.", 2024, "trước quý III/2025", None, date(2025, 6, 30)),
+        (
+            "Dự giờ 18 tiết trong năm học 2024 - 2025.",
+            2024,
+            "trong năm học 2024 - 2025",
+            date(2024, 9, 1),
+            date(2025, 5, 31),
+        ),
+        (
+            "Học xong lớp trung cấp lý luận chính trị trước quý III/2025.",
+            2024,
+            "trước quý III/2025",
+            None,
+            date(2025, 6, 30),
+        ),
         ("Bàn giao sổ sách trước 31/12.", 2019, "trước 31/12", None, date(2020, 12, 31)),
-        ("Từ tháng 3 đến tháng 6/2025 phụ đạo 8 học sinh.", 2024, "Từ tháng 3 đến tháng 6/2025", date(2025, 3, 1), date(2025, 6, 30)),
-        ("Trong học kỳ II năm học 2024 - 2025 gặp 100% sinh viên.", 2024, "Trong học kỳ II năm học 2024 - 2025", date(2025, 1, 16), date(2025, 5, 31)),
+        (
+            "Từ tháng 3 đến tháng 6/2025 phụ đạo 8 học sinh.",
+            2024,
+            "Từ tháng 3 đến tháng 6/2025",
+            date(2025, 3, 1),
+            date(2025, 6, 30),
+        ),
+        (
+            "Trong học kỳ II năm học 2024 - 2025 gặp 100% sinh viên.",
+            2024,
+            "Trong học kỳ II năm học 2024 - 2025",
+            date(2025, 1, 16),
+            date(2025, 5, 31),
+        ),
     ],
 )
 def test_issue_examples_normalised(text, year, expr, start, end):
@@ -102,18 +161,62 @@ def test_not_deadlines(text):
 
 
 def test_vague_time_found():
-    assert [v[2] for v in find_vague_time("Trong thời gian tới sẽ thường xuyên học tập.")] == ["Trong thời gian tới", "thường xuyên"]
+    assert [v[2] for v in find_vague_time("Trong thời gian tới sẽ thường xuyên học tập.")] == [
+        "Trong thời gian tới",
+        "thường xuyên",
+    ]
 
 
-_ALPHABET = st.sampled_from(list("0123456789/.-–, :;()aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩịúùủũụ\nTQHNĐ") + [" ", "\u00a0"])
+_ALPHABET = st.sampled_from(
+    list("0123456789/.-–, :;()aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩịúùủũụ\nTQHNĐ")
+    + [" ", "\u00a0"]
+)
 _TOKENS = st.sampled_from(
-    ["trước", "ngày", "tháng", "quý", "năm", "học", "kỳ", "hằng", "mỗi", "từ", "đến", "hết", "cuối", "đầu", "trong", "I", "II", "IV",
-     "2025", "31/12", "30/6/2025", "15.11.2023", "-", "/", "nay", "tuần", "thứ", "Hai", "Chín", "Mười Hai", "6", "tết", "khi", "vụ", "hè"]
+    [
+        "trước",
+        "ngày",
+        "tháng",
+        "quý",
+        "năm",
+        "học",
+        "kỳ",
+        "hằng",
+        "mỗi",
+        "từ",
+        "đến",
+        "hết",
+        "cuối",
+        "đầu",
+        "trong",
+        "I",
+        "II",
+        "IV",
+        "2025",
+        "31/12",
+        "30/6/2025",
+        "15.11.2023",
+        "-",
+        "/",
+        "nay",
+        "tuần",
+        "thứ",
+        "Hai",
+        "Chín",
+        "Mười Hai",
+        "6",
+        "tết",
+        "khi",
+        "vụ",
+        "hè",
+    ]
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(_ALPHABET, max_size=80), st.lists(_TOKENS, max_size=14).map(" ".join)), st.integers(min_value=-5, max_value=3000))
+@given(
+    st.one_of(st.text(_ALPHABET, max_size=80), st.lists(_TOKENS, max_size=14).map(" ".join)),
+    st.integers(min_value=-5, max_value=3000),
+)
 def test_fuzz_never_raises(text, year):
     for d in find_deadlines(text, year):
         assert text[d.start : d.end] == d.text
