@@ -33,6 +33,8 @@ from pipeline.schema import FINDINGS, score_column  # noqa: E402
 
 BLIND = REPO / "corpora" / "labelled" / "blind"
 DEFAULT_OUT = Path(__file__).resolve().parent / "RESULTS.md"
+SAMPLE = Path(__file__).resolve().parent / "published_sample.txt"
+REUSE_FINDINGS = ("copied_prior", "copied_peer", "template_heavy")
 
 
 @dataclass
@@ -79,11 +81,15 @@ def load_labels(folder: Path = BLIND) -> pd.DataFrame:
     return labels.set_index("doc_id")
 
 
-def run_screen(folder: Path = BLIND) -> tuple[pd.DataFrame, dict]:
-    """Screen every file of the manifest; returns (documents, run.json dict)."""
+def run_screen(folder: Path = BLIND, bank_dirs: list[Path] | None = None) -> tuple[pd.DataFrame, dict]:
+    """Screen every file of the manifest; returns (documents, run.json dict).
+
+    ``bank_dirs`` adds template-bank folders (the ``--bank`` option of ``soi screen``).
+    """
     manifest = folder / "manifest.csv"
     paths = pd.read_csv(manifest)["path"].tolist()
-    result = screen([folder / p for p in paths], manifest=manifest, cache_dir=None)
+    params = {"reuse": {"bank_dirs": [str(b) for b in bank_dirs]}} if bank_dirs else None
+    result = screen([folder / p for p in paths], manifest=manifest, cache_dir=None, stage_params=params)
     if len(result.errors):
         raise RuntimeError(f"Soi could not read some reports:\n{result.errors.to_string()}")
     return result.documents.set_index("doc_id"), result.run
@@ -185,8 +191,65 @@ def peer_source_agreement(labels: pd.DataFrame, documents: pd.DataFrame) -> list
     return lines
 
 
+def bank_check(labels: pd.DataFrame) -> tuple[list[Score], pd.DataFrame]:
+    """Scores of the reuse findings when the set's own sample text is added as a bank.
+
+    Not a generalisation measure (Soi is handed the very sample the four template reports
+    used); it tells whether a template_heavy miss comes from the bank's content or from the
+    mechanism. The sample must never be added to Soi's shipped bank. Returns the scores and
+    the disagreements of the reuse findings.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        bank = Path(tmp) / "blind_sample"
+        bank.mkdir()
+        (bank / SAMPLE.name).write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+        documents, _ = run_screen(bank_dirs=[bank])
+    errors = error_rows(labels, documents)
+    if not errors.empty:
+        errors = errors[errors["finding"].isin(REUSE_FINDINGS)]
+    return [s for s in score_findings(labels, documents) if s.finding in REUSE_FINDINGS], errors
+
+
 def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
+
+
+def _bank_section(with_bank: tuple[list[Score], pd.DataFrame] | None) -> list[str]:
+    """The Markdown lines of the bank check, or nothing when it was not run."""
+    if with_bank is None:
+        return []
+    scores, errors = with_bank
+    wrong = "; ".join(
+        f"{r.doc_id} {r.finding} ({'FP' if r.predicted else 'FN'})" for r in errors.itertuples(index=False)
+    )
+    return [
+        "## Check: the set's own sample added as a bank",
+        "",
+        "The reuse findings again, with `benchmarks/blind/published_sample.txt` (the sample the",
+        "template reports used) given as an extra bank, as `soi screen --bank` would. Not a measure of",
+        "generalisation: it only separates a missing bank entry from a mechanism that does not fire.",
+        "",
+        "| finding | P | R | F1 | support | TP | FP | FN |",
+        "|---|---|---|---|---|---|---|---|",
+        *_score_rows(scores),
+        "",
+        f"Disagreements in this run: {wrong or 'none'}.",
+        "",
+    ]
+
+
+def _score_rows(scores: list[Score]) -> list[str]:
+    """One Markdown table row per finding."""
+    rows = []
+    for s in scores:
+        if not s.ran:
+            rows.append(f"| {s.finding} | not run | | | {s.support} | | | |")
+            continue
+        rows.append(
+            f"| {s.finding} | {_fmt(s.precision)} | {_fmt(s.recall)} | {_fmt(s.f1)} | {s.support} "
+            f"| {s.tp} | {s.fp} | {s.fn} |"
+        )
+    return rows
 
 
 def _cell(text: object) -> str:
@@ -201,6 +264,7 @@ def render(
     peers: list[str],
     run: dict,
     seconds: float,
+    with_bank: tuple[list[Score], pd.DataFrame] | None = None,
 ) -> str:
     """RESULTS.md as a string."""
     commit = subprocess.run(
@@ -234,14 +298,7 @@ def render(
         "| finding | P | R | F1 | support | TP | FP | FN |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for s in scores:
-        if not s.ran:
-            out.append(f"| {s.finding} | not run | | | {s.support} | | | |")
-            continue
-        out.append(
-            f"| {s.finding} | {_fmt(s.precision)} | {_fmt(s.recall)} | {_fmt(s.f1)} | {s.support} "
-            f"| {s.tp} | {s.fp} | {s.fn} |"
-        )
+    out += _score_rows(scores)
     out.append(
         f"| **micro (all flags)** | {_fmt(micro.precision)} | {_fmt(micro.recall)} | {_fmt(micro.f1)} "
         f"| {micro.support} | {micro.tp} | {micro.fp} | {micro.fn} |"
@@ -257,6 +314,7 @@ def render(
         f"mean risk {ranking['mean_risk_with_finding']:.2f} (with a finding) vs "
         f"{ranking['mean_risk_clean']:.2f} (clean).",
         "",
+        *_bank_section(with_bank),
         "## Peer copies: the named source",
         "",
         *(peers or ["- no true peer copy was flagged"]),
@@ -292,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     """Screen, score and write RESULTS.md (and the screened documents as a CSV next to it)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the Markdown results file")
+    parser.add_argument(
+        "--no-bank-check", action="store_true", help="skip the second screen with the set's sample as a bank"
+    )
     args = parser.parse_args(argv)
     labels = load_labels()
     t0 = time.perf_counter()
@@ -302,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         raise RuntimeError(f"labelled reports missing from Soi's output: {missing}")
     scores = score_findings(labels, documents)
     errors = error_rows(labels, documents)
+    with_bank = None if args.no_bank_check else bank_check(labels)
     text = render(
         scores,
         errors,
@@ -309,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
         peer_source_agreement(labels, documents),
         run,
         seconds,
+        with_bank,
     )
     write_atomic(args.out, text)
     keep = ["risk", *FINDINGS, "copied_peer_of", *(score_column(f) for f in FINDINGS), "reasons"]
