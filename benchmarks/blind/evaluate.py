@@ -76,6 +76,9 @@ class Score:
 def load_labels(folder: Path = BLIND) -> pd.DataFrame:
     """The hand labels, indexed by doc_id, with integer finding columns."""
     labels = pd.read_csv(folder / "labels.csv", dtype={"copied_peer_of": str}, keep_default_na=False)
+    missing = [c for c in ("doc_id", *FINDINGS, "copied_peer_of") if c not in labels.columns]
+    if missing:
+        raise ValueError(f"labels.csv lacks columns {missing} (schema.FINDINGS changed?)")
     for finding in FINDINGS:
         labels[finding] = labels[finding].astype(int)
     return labels.set_index("doc_id")
