@@ -214,6 +214,7 @@ def main() -> None:
             "skip": args.skip,
         }
         for phase in phases:
+            common = [*common[:4], "--heartbeat", str(run_dir / f"heartbeat-{phase}.jsonl")]
             print(f"[{time.strftime('%H:%M:%S')}] {n}: {phase}", file=sys.stderr, flush=True)
             if phase == "floor":
                 info = run_phase(["floor", *common], log)

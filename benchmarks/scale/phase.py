@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import resource
 import sys
@@ -88,6 +89,57 @@ def floor(args: argparse.Namespace) -> dict[str, Any]:
 
 
 # --- cold / warm / next-year screens --------------------------------------------------------------
+def _proc_tree() -> tuple[float, float]:
+    """(RSS MB, CPU seconds) of this process and its live descendants, read from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    rss_kb, cpu, stack, seen = 0, 0.0, [os.getpid()], set()
+    while stack:
+        pid = stack.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                rss_kb += next((int(ln.split()[1]) for ln in fh if ln.startswith("VmRSS:")), 0)
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            cpu += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as fh:
+                    stack.extend(int(k) for k in fh.read().split())
+        except (OSError, StopIteration, IndexError, ValueError):
+            continue
+    return rss_kb / 1024, cpu
+
+
+class Heartbeat:
+    """The screen's progress callback: appends a JSON line to ``path`` every ``every`` reports
+    read and at every stage change (elapsed seconds, reports done, the process tree's RSS and
+    CPU seconds), so that a phase stopped before its end still tells how far and how fast it got."""
+
+    def __init__(self, path: Path | None, every: int = 1000) -> None:
+        self.path, self.every, self.t0, self.last = path, every, time.perf_counter(), ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.path is None:
+            return
+        if stage == self.last and done % self.every and done != total:
+            return
+        self.last = stage
+        rss, cpu = _proc_tree()
+        line = {
+            "t": round(time.perf_counter() - self.t0, 1),
+            "stage": stage,
+            "done": done,
+            "total": total,
+            "tree_rss_mb": round(rss, 1),
+            "tree_cpu_s": round(cpu, 1),
+            "loadavg": [round(x, 2) for x in os.getloadavg()],
+        }
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(line) + "\n")
+
+
 def _screen(args: argparse.Namespace, archive: Path | None) -> tuple[Any, dict[str, Any]]:
     from pipeline.screen import screen
 
@@ -100,6 +152,7 @@ def _screen(args: argparse.Namespace, archive: Path | None) -> tuple[Any, dict[s
             engine=engine,
             archive=archive,
             skip=args.skip,
+            progress=Heartbeat(args.heartbeat),
         )
     finally:
         close = getattr(engine, "close", None)
@@ -279,6 +332,7 @@ def main() -> None:
     ap.add_argument("--csv-only", action="store_true", help="cold: no report.html / report.xlsx")
     ap.add_argument("--time-limit", type=float, default=600.0)
     ap.add_argument("--skip", action="append", default=[], help="stage to switch off (repeatable)")
+    ap.add_argument("--heartbeat", type=Path, help="screens: progress lines (JSON) appended to this file")
     args = ap.parse_args()
     t = time.perf_counter()
     info = {"floor": floor, "cold": cold, "warm": warm, "nextyear": nextyear, "allpairs": allpairs}[
