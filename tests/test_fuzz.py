@@ -1,10 +1,16 @@
-"""Fuzzing (hypothesis) of the normaliser and the section segmenter.
+"""Fuzzing (hypothesis) of the normaliser, the section segmenter and the temporal grammar.
 
 * ``normalize``: never raises, is idempotent, and its output has no CR, tab, NBSP, zero-width
   or control characters, no trailing spaces and no run of more than one blank line.
 * ``SectionSegmenter.segment`` on normalised text: never raises; the sections tile the text
   (first starts at 0, each ends where the next starts, the last ends at ``len(text)``, none is
   empty) and every label is a known section label or a merge of known labels.
+* ``find_deadlines`` (pipeline/stages/plans/temporal.py) on raw and normalised text, with any
+  report year (also absurd ones, None, text): never raises; deadlines come in text order, do
+  not overlap, their text is the slice of the input they name, their kind is known, their
+  period has real dates with the start not after the end. ``find_vague_time`` likewise.
+  (tests/stages/plans/test_temporal.py fuzzes it too, with random examples; these runs are
+  derandomised and mix whole plan sentences, dates at calendar edges and Word's characters.)
 
 Inputs mix Vietnamese letters (precomposed and decomposed, old and new tone placement),
 every whitespace and dash Word produces, bullets, dotted leaders, control characters, and
@@ -164,3 +170,96 @@ def test_shipped_paragraph_model_gives_known_labels() -> None:
 
     texts = load_sentences()["text"].tolist()[:200]
     assert all(_valid_label(label) for label in model.predict(texts))
+
+
+# --- temporal grammar -----------------------------------------------------------------------------
+
+_TEMPORAL_FRAGMENTS = [
+    "trước ngày 30/6/2025",
+    "chậm nhất 15.11.2023",
+    "ngày 15 tháng 6 năm 2025",
+    "từ tháng 1/2025 đến hết quý III/2025",
+    "Từ ngày 01/3 đến ngày 31/5/2025",
+    "trong quý IV",
+    "6 tháng đầu năm 2026",
+    "năm học 2025-2026",
+    "học kỳ II",
+    "hằng tháng",
+    "mỗi quý một lần",
+    "chậm nhất ngày 15 hằng tháng",
+    "trước Tết Nguyên đán",
+    "trước khi nghỉ hưu",
+    "trong thời gian tới",
+    "thường xuyên",
+    "tuần đầu tháng 3/2025",
+    "cuối tháng Mười Hai",
+    "thứ Sáu, ngày 29/2/2025",  # no 29 February in 2025
+    "ngày 31/4/2025",  # no 31 April
+    "30/02/2024",
+    "từ 31/12/2025 đến 1/1/2025",  # a range that runs backwards
+    "Nghị quyết 57-NQ/TW ngày 22/12/2024",
+    "trong vòng 48 giờ",
+    "dịp hè 2025",
+    "quý 0/2025",
+    "tháng 13/2025",
+    "năm 1899",
+    "năm 2099",
+    "9999",
+    "Lập sổ theo dõi, rà soát hằng tuần, bảo đảm 100% hồ sơ đúng hạn trong năm 2025.",
+    "- Khắc phục trước 31/12; báo cáo chi bộ vào kỳ sinh hoạt tháng 1.",
+]
+_temporal_chars = st.text(alphabet=_VIET + _SPECIAL + "IVX0123456789/.-", max_size=60)
+temporal_texts = st.lists(
+    st.one_of(st.sampled_from(_TEMPORAL_FRAGMENTS), st.sampled_from(_FRAGMENTS), _temporal_chars), max_size=12
+).map(" ".join)
+report_years = st.one_of(
+    st.integers(min_value=1990, max_value=2030),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.sampled_from([None, "2024", "năm", 2024.5, float("nan")]),
+)
+
+
+def _check_deadlines(text: str, year: object) -> None:
+    from datetime import date
+
+    from pipeline.stages.plans.temporal import KINDS, find_deadlines, find_vague_time
+
+    found = find_deadlines(text, year)  # type: ignore[arg-type]
+    last_end = 0
+    for d in found:
+        assert 0 <= d.start < d.end <= len(text), d
+        assert d.start >= last_end, f"overlapping or out of order: {found}"
+        last_end = d.end
+        assert text[d.start : d.end] == d.text
+        assert d.kind in KINDS
+        for day in (d.period_start, d.period_end):
+            assert day is None or isinstance(day, date)
+        if d.period_start and d.period_end:
+            assert d.period_start <= d.period_end, d
+        assert d.iso_start == (d.period_start.isoformat() if d.period_start else "")
+    for start, end, phrase in find_vague_time(text):
+        assert text[start:end] == phrase and start < end
+
+
+@FUZZ
+@given(temporal_texts, report_years)
+def test_temporal_grammar_never_raises(raw: str, year: object) -> None:
+    _check_deadlines(raw, year)
+    _check_deadlines(normalize(raw), year)
+
+
+@FUZZ
+@given(st.text(max_size=300), st.integers(min_value=1990, max_value=2030))
+def test_temporal_grammar_on_any_text(raw: str, year: int) -> None:
+    _check_deadlines(raw, year)
+
+
+def test_temporal_grammar_still_finds_deadlines() -> None:
+    """The fuzzed function is the real grammar, not a stub that returns nothing."""
+    from pipeline.stages.plans.temporal import find_deadlines
+
+    found = find_deadlines("Hoàn thành trước ngày 30/6/2025 và báo cáo trong quý IV.", 2024)
+    assert [(d.text, d.iso_end) for d in found] == [
+        ("trước ngày 30/6/2025", "2025-06-30"),
+        ("trong quý IV", "2025-12-31"),
+    ]

@@ -181,21 +181,36 @@ def zip_without_document() -> bytes:
 
 
 @functools.lru_cache(maxsize=4)
-def _deflated_zeros(unpacked: int) -> tuple[bytes, int]:
-    """A raw deflate stream of ``unpacked`` zero bytes (a multiple of 1 MiB) and its CRC-32.
+def _deflated_repeat(block: bytes, count: int) -> tuple[bytes, int]:
+    """A raw deflate stream of ``block`` repeated ``count`` times, and its CRC-32.
 
-    One 1 MiB block is compressed once and ended with a full flush (byte-aligned, history
-    reset), so repeating it is valid deflate: 1 GiB costs milliseconds to build, about 1 MB.
+    The block is compressed once and ended with a full flush (byte-aligned, history reset),
+    so repeating it is valid deflate: 1 GiB of zeros costs milliseconds to build, about 1 MB.
     """
+    stream = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = stream.compress(block) + stream.flush(zlib.Z_FULL_FLUSH)
+    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush(zlib.Z_FINISH)
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    return chunk * count + final, crc
+
+
+def _deflated_zeros(unpacked: int) -> tuple[bytes, int]:
+    """A raw deflate stream of ``unpacked`` zero bytes (a multiple of 1 MiB) and its CRC-32."""
     mib = 1 << 20
     assert unpacked % mib == 0
-    block = zlib.compressobj(9, zlib.DEFLATED, -15)
-    chunk = block.compress(bytes(mib)) + block.flush(zlib.Z_FULL_FLUSH)
-    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush(zlib.Z_FINISH)
-    crc, zeros = 0, bytes(mib)
-    for _ in range(unpacked // mib):
-        crc = zlib.crc32(zeros, crc)
-    return chunk * (unpacked // mib) + final, crc
+    return _deflated_repeat(bytes(mib), unpacked // mib)
+
+
+def _sparse_block(seed: int = 6) -> bytes:
+    """1 MiB that deflates about 90:1: 100 random bytes every 10,000 zeros."""
+    rng = random.Random(seed)
+    unit = 10_100
+    block = bytearray(1 << 20)
+    for at in range(0, len(block) - 100, unit):
+        block[at : at + 100] = rng.randbytes(100)
+    return bytes(block)
 
 
 def raw_zip(members: list[tuple[str, int, bytes, int, int]]) -> bytes:
@@ -223,10 +238,14 @@ def raw_zip(members: list[tuple[str, int, bytes, int, int]]) -> bytes:
     return bytes(out)
 
 
-def zip_bomb_docx(path: Path, unpacked: int = 1 << 30, *, lie_size: int | None = None) -> Path:
-    """A .docx whose word/document.xml is ``unpacked`` bytes of zeros deflated (~1000:1).
+def zip_bomb_docx(
+    path: Path, unpacked: int = 1 << 30, *, lie_size: int | None = None, sparse: bool = False
+) -> Path:
+    """A .docx whose word/document.xml is ``unpacked`` bytes (a multiple of 1 MiB) deflated.
 
-    With ``lie_size``, the headers declare ``lie_size`` bytes instead (and the CRC of that many
+    Zeros by default (about 1000:1); ``sparse``: 100 random bytes every 10,000 zeros (about
+    90:1, under the ratio limit, so only the size of the part can give it away). With
+    ``lie_size``, the headers declare ``lie_size`` bytes instead (and the CRC of that many
     zeros), so checks that trust the headers see a small part while the deflate stream still
     expands to ``unpacked`` bytes.
     """
@@ -236,7 +255,10 @@ def zip_bomb_docx(path: Path, unpacked: int = 1 << 30, *, lie_size: int | None =
         if info.filename != "word/document.xml":
             data = base.read(info.filename)
             members.append((info.filename, zipfile.ZIP_STORED, data, zlib.crc32(data), len(data)))
-    stream, crc = _deflated_zeros(unpacked)
+    mib = 1 << 20
+    assert unpacked % mib == 0
+    block = _sparse_block() if sparse else bytes(mib)
+    stream, crc = _deflated_repeat(block, unpacked // mib)
     size = unpacked
     if lie_size is not None:
         size, crc = lie_size, zlib.crc32(bytes(lie_size))
@@ -496,13 +518,15 @@ HOSTILE: tuple[Hostile, ...] = (
     Hostile("oversized.docx", "error", "too large"),
     Hostile("bomb.docx", "error", "zip bomb"),
     Hostile("bomb_lying.docx", "error", "corrupt"),
+    Hostile("bomb_ratio.docx", "error", "possible zip bomb"),
+    Hostile("bomb_part.docx", "error", "the limit is"),
 )
-BOMBS = ("bomb.docx", "bomb_lying.docx")
+BOMBS = ("bomb.docx", "bomb_lying.docx", "bomb_ratio.docx", "bomb_part.docx")
 
 
 def _build(name: str, path: Path) -> None:
     """Write the hostile input called ``name`` at ``path``."""
-    from pipeline.ingest.readers import MAX_FILE_BYTES
+    from pipeline.ingest.readers import MAX_FILE_BYTES, MAX_XML_PART_BYTES
 
     builders = {
         "truncated.docx": lambda: truncated_docx(docx_bytes(good_report(900))),
@@ -538,6 +562,10 @@ def _build(name: str, path: Path) -> None:
         zip_bomb_docx(path)
     elif name == "bomb_lying.docx":
         zip_bomb_docx(path, lie_size=400_000)
+    elif name == "bomb_ratio.docx":  # under the size limits, over the ratio limit
+        zip_bomb_docx(path, unpacked=MAX_XML_PART_BYTES - (2 << 20))
+    elif name == "bomb_part.docx":  # under the ratio limit, over the size of one XML part
+        zip_bomb_docx(path, unpacked=MAX_XML_PART_BYTES + (8 << 20), sparse=True)
     else:
         path.write_bytes(builders[name]())
 
@@ -545,7 +573,7 @@ def _build(name: str, path: Path) -> None:
 def hostile_set(folder: Path, bombs: bool = True) -> list[Hostile]:
     """Write every hostile input of :data:`HOSTILE` into ``folder``; return their expectations.
 
-    ``bombs=False`` leaves out the 1 GiB zip bombs (about 0.5 s each to build).
+    ``bombs=False`` leaves out the zip bombs (the 1 GiB ones take about 0.5 s each to build).
     """
     folder.mkdir(parents=True, exist_ok=True)
     out = [h for h in HOSTILE if bombs or h.name not in BOMBS]

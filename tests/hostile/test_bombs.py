@@ -21,7 +21,27 @@ from .builders import _build
 MAX_PEAK_MB = 300
 MAX_SECONDS = 5.0
 
-CASES = ["bomb.docx", "bomb_lying.docx", "many_parts.docx", "long_line.docx", "deep.docx", "oversized.docx"]
+CASES = [
+    "bomb.docx",  # 1 GiB of zeros: over the total unpacked size
+    "bomb_lying.docx",  # the same stream under headers declaring 400 kB
+    "bomb_ratio.docx",  # 48 MiB at 1000:1: under every size limit, over the ratio limit
+    "bomb_part.docx",  # 58 MiB at 80:1: under the ratio limit, over the size of one XML part
+    "many_parts.docx",
+    "long_line.docx",
+    "deep.docx",
+    "oversized.docx",
+]
+#: The limit each case must be refused by (a substring of its reason).
+REASONS = {
+    "bomb.docx": "possible zip bomb",
+    "bomb_lying.docx": "corrupt",
+    "bomb_ratio.docx": "compressed 1011:1 (possible zip bomb)",
+    "bomb_part.docx": "unpacks to 58 MB (the limit is 50 MB)",
+    "many_parts.docx": "parts",
+    "long_line.docx": "without a line break",
+    "deep.docx": "nested too deeply",
+    "oversized.docx": "file too large",
+}
 
 _PROBE = """
 import json, sys, time
@@ -75,6 +95,7 @@ def measured(built: Path) -> dict[str, dict]:
 def test_refused_within_bounds(measured: dict[str, dict], name: str) -> None:
     m = measured[name]
     assert m["reason"] is not None, f"{name} was read as a report"
+    assert REASONS[name] in m["reason"], m["reason"]
     assert m["seconds"] < MAX_SECONDS, m
     assert m["peak_mb"] < MAX_PEAK_MB, m
 

@@ -121,9 +121,91 @@ def test_shipped_models_match_their_cards() -> None:
     import hashlib
 
     cards = sorted(models_dir().glob("*.json"))
+    checked = 0
     for card_path in cards:
         card = json.loads(card_path.read_text(encoding="utf-8"))
         if "sha256" not in card:
             continue
         data = (models_dir() / card["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == card["sha256"], card_path.name
+        checked += 1
+    assert checked == len(_shipped_skops()) >= 3, "every shipped model has a card with its SHA-256"
+
+
+# --- the shipped models, tampered, in a real screen -----------------------------------------------
+
+
+def _tampered_models(folder: Path, names: list[str]) -> Path:
+    """A copy of the shipped models with one byte flipped in each of ``names``."""
+    import shutil
+
+    shutil.copytree(models_dir(), folder)
+    for name in names:
+        path = folder / f"{name}.skops"
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        path.write_bytes(bytes(data))
+    return folder
+
+
+def _shipped_skops() -> list[str]:
+    return sorted(p.stem for p in models_dir().glob("*.skops"))
+
+
+def test_every_shipped_model_tampered_is_refused(tmp_path: Path) -> None:
+    names = _shipped_skops()
+    assert len(names) >= 3, "the shipped models are missing"
+    folder = _tampered_models(tmp_path / "models", names)
+    for name in names:
+        with pytest.raises(ModelError, match=rf"{name}\.skops does not match the SHA-256 in its card"):
+            load_model(name, folder=folder)
+
+
+def _screen(tmp_path: Path, models: Path, monkeypatch: pytest.MonkeyPatch, *skip: str):
+    import importlib
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    from .builders import good_report
+
+    batch = tmp_path / "batch"
+    batch.mkdir(exist_ok=True)
+    for i in range(3):
+        (batch / f"r{i}.txt").write_text(good_report(60 + i), encoding="utf-8")
+    monkeypatch.setenv("SOI_MODELS", str(models))
+    # loaded again, from the tampered copy ("pipeline.screen" as a name is the function)
+    monkeypatch.setattr(importlib.import_module("pipeline.screen"), "_SEGMENTER", None)
+    out = tmp_path / "out"
+    args = ["screen", str(batch), "--out", str(out), "--no-cache", "-q", "--engine", "serial"]
+    args += ["--no-html", "--no-xlsx", *[a for s in skip for a in ("--skip", s)]]
+    return CliRunner().invoke(main, args), out
+
+
+def test_screen_with_tampered_content_model_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content model is required: the screen stops, the message names the file, nothing is written."""
+    models = _tampered_models(tmp_path / "models", ["content_topic"])
+    result, out = _screen(tmp_path, models, monkeypatch, "reuse", "plans")
+    assert result.exit_code != 0
+    message = str(result.exception) + result.output
+    assert "content_topic.skops does not match the SHA-256 in its card" in message
+    assert not (out / "documents.csv").exists()
+
+
+def test_screen_with_tampered_optional_models_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The section-paragraph and plan-item models have fallbacks: the tampered file is still
+    never loaded, and the warning names it (the run goes on with the fallback)."""
+    import logging
+
+    models = _tampered_models(tmp_path / "models", ["section_paragraphs", "plan_items"])
+    with caplog.at_level(logging.WARNING):
+        result, out = _screen(tmp_path, models, monkeypatch, "reuse", "content")
+    assert result.exit_code == 0, result.output
+    warned = "\n".join(r.getMessage() for r in caplog.records)
+    for name in ("section_paragraphs", "plan_items"):
+        assert f"{name}.skops does not match the SHA-256 in its card" in warned
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert "lexicon baseline" in json.dumps(run), "run.json says the plan model was not used"

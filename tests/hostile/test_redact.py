@@ -113,7 +113,11 @@ def test_unredacted_outputs_do_contain_the_secrets(outputs: dict) -> None:
 
 def test_no_secret_in_any_redacted_output(outputs: dict) -> None:
     texts = _output_texts(outputs["root"] / "redacted")
-    assert {"documents.csv", "matches.csv", "errors.csv", "run.json"} <= set(texts)
+    assert {"documents.csv", "matches.csv", "plans.csv", "errors.csv", "run.json", "report.html"} <= set(
+        texts
+    )
+    assert [n for n in texts if n.startswith("report.xlsx:xl/worksheets/")], "the workbook's sheets"
+    assert "Đảng viên 0" in texts["report.html"], "the evidence is still shown, pseudonymised"
     leaks = [(s, name) for s in _secrets() for name, text in texts.items() if s.casefold() in text.casefold()]
     assert leaks == []
     batch_folder = str(outputs["batch"])
