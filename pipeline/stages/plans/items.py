@@ -42,11 +42,12 @@ _WEAK_HEAD = re.compile(
 )
 _INLINE_REMEDY = re.compile(
     r"(?:^|(?<=[\n.;]))[ \t]*(?:[-+*•]\s*)?(?:\*\s*)?(?:biện\s+pháp|giải\s+pháp|hướng|phương\s+hướng|kế\s+hoạch)"
-    r"(?:\s+(?:khắc\s+phục|sửa\s+chữa|phấn\s+đấu|tới))?(?:\s+(?:trong\s+)?(?:thời\s+gian\s+tới|năm\s+\d{4}|năm\s+tới))?\s*:\s*",
+    r"(?:\s+(?:khắc\s+phục|sửa\s+chữa|phấn\s+đấu|tới))?(?:\s+(?:của\s+)?(?:bản\s+thân|tôi|em|chi\s+bộ|chi\s+ủy|tập\s+thể))?"
+    r"(?:\s+(?:trong\s+)?(?:thời\s+gian\s+tới|năm\s+\d{4}|năm\s+tới))?\s*:\s*",
     re.IGNORECASE,
 )
 _CAUSES = re.compile(
-    r"(?:^|\n|(?<=[.;:]))\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?(?:\*\s*)?(?:nguyên\s+nhân|lý\s+do|lí\s+do)",
+    r"(?:^|\n|(?<=[.;:]))\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\s*[.)/\-]\s*|[a-zđ][.)]\s*)?(?:\*\s*)?(?:nguyên\s+nhân|lý\s+do|lí\s+do)",
     re.IGNORECASE,
 )
 _SKIP = re.compile(
@@ -267,7 +268,8 @@ def plan_regions(
             nxt = rows[j]
             nheading = nxt[3] if len(nxt) > 3 else "x"
             if "plan" in _parts(nxt[0]) or (
-                not str(nheading).strip() and not (_parts(nxt[0]) & _STOP_LABELS)
+                (not str(nheading).strip() or _bullet_heading(str(nheading), _parts(nxt[0])))
+                and not (_parts(nxt[0]) & _STOP_LABELS)
             ):
                 b = nxt[2]
                 j += 1
@@ -276,6 +278,16 @@ def plan_regions(
         regions.append([a, b])
         i = j
     return [(a, b) for a, b in regions]
+
+
+def _bullet_heading(heading: str, parts: set[str]) -> bool:
+    """A "heading" that is a bullet line ("- Mục tiêu: …; cách làm: …"), not a section title.
+
+    A plan runs on over such sections unless they are labelled as a section a plan never
+    holds (weaknesses, causes, last year's remedies)."""
+    return bool(re.match(r"^\s*[-+*•]\s", heading)) and not (
+        parts & {"weaknesses", "causes", "remedy_earlier"}
+    )
 
 
 def _bullets_above(text: str, a: int) -> int:
@@ -357,7 +369,10 @@ CAUSE_LINE = re.compile(
     r"^\s*(?:[-+*•]\s*)?(?:nguyên\s+nhân|(?:một\s+phần|phần\s+lớn|chủ\s+yếu(?:\s+là)?)?\s*(?:do|vì|bởi)\s)"
     r"|khách\s+quan|chủ\s+quan|khối\s+lượng\s+công\s+việc|nhiệm\s+vụ\s+đột\s+xuất|văn\s+bản\s+hướng\s+dẫn\s+(?:thường\s+xuyên\s+)?thay\s+đổi"
     r"|biên\s+chế\s+(?:ít|mỏng|thiếu)|cơ\s+sở\s+vật\s+chất|trang\s+thiết\s+bị|chưa\s+(?:chủ\s+động\s+)?sắp\s+xếp\s+thời\s+gian|dè\s+dặt"
-    r"|tinh\s+thần\s+tự\s+học",
+    r"|tinh\s+thần\s+tự\s+học"
+    # objective and personal causes stated without a "Nguyên nhân" heading
+    r"|quy\s+định\s+mới|văn\s+bản\s+mới|ban\s+hành\s+liên\s+tục|máy\s+móc|nhân\s+lực[^.;]{0,30}(?:mỏng|thiếu|ít)|kiêm\s+nhiệm"
+    r"|tính\s+cách|ý\s+thức\s+tự\s+(?:học|nghiên\s+cứu|giác)|làm\s+thay\s+(?:phần\s+)?việc|dồn\s+dập|địa\s+bàn\s+rộng|hoàn\s+cảnh\s+gia\s+đình",
     re.IGNORECASE,
 )
 
@@ -376,12 +391,32 @@ NO_WEAKNESS = re.compile(
 )
 
 
-def weaknesses(text: str, sections: list[tuple[str, int, int]]) -> list[Span]:
-    """Stated weaknesses: units of the weaknesses section(s), without causes or inline remedies."""
+def weaknesses(
+    text: str, sections: list[tuple[str, int, int]] | list[tuple[str, int, int, str]]
+) -> list[Span]:
+    """Stated weaknesses: units of the weaknesses section(s), without causes or inline remedies.
+
+    ``sections`` rows are ``(label, start, end)`` or ``(label, start, end, heading)``. With
+    headings, a weaknesses section that has none of its own and directly follows a causes
+    section is read as the rest of the causes (a list of causes the paragraph classifier took
+    for weaknesses: "- Tính cách còn rụt rè, ngại nói trước đông người."). A section whose own
+    heading names another topic ("III. Sửa chữa khuyết điểm năm trước") is skipped.
+    """
     out: list[Span] = []
-    inline = inline_remedy_spans(text, sections)
-    for label, a, b in sections:
+    rows = sorted(sections, key=lambda r: r[1])
+    secs3 = [(r[0], r[1], r[2]) for r in rows]
+    inline = inline_remedy_spans(text, secs3)
+    for k, row in enumerate(rows):
+        label, a, b = row[0], row[1], row[2]
         if "weaknesses" not in _parts(label):
+            continue
+        if len(row) > 3 and not str(row[3]).strip() and k > 0 and _parts(rows[k - 1][0]) == {"causes"}:
+            continue
+        line_end = text.find("\n", a, b)
+        first = text[a : b if line_end == -1 else line_end]
+        if _heading_like(first) and any(
+            lab in ("remedy_earlier", "plan", "causes") for lab, _x, _y in scan_sections(first)
+        ):
             continue
         stop = b
         cm = _CAUSES.search(text, a + 1, b)
@@ -407,6 +442,8 @@ def weaknesses(text: str, sections: list[tuple[str, int, int]]) -> list[Span]:
                 continue
             if CAUSE_LINE.search(u.text) or NO_WEAKNESS.search(u.text):
                 continue
+            if _heading_like(u.text) and not u.text.rstrip().endswith((".", ";")):
+                continue  # a heading of another topic left inside the section
             out.append(u)
     return out
 

@@ -32,7 +32,14 @@ import pandas as pd
 from pipeline import schema
 from pipeline.model import Batch
 from pipeline.stages.plans.classifier import MODEL_NAME, LexiconModel
-from pipeline.stages.plans.items import Span, candidate_units, plan_items, scan_sections, weaknesses
+from pipeline.stages.plans.items import (
+    Span,
+    _heading_like,
+    candidate_units,
+    plan_items,
+    scan_sections,
+    weaknesses,
+)
 from pipeline.stages.plans.linking import LinkParams, link_score
 from pipeline.stages.plans.temporal import find_deadlines
 
@@ -61,6 +68,9 @@ class PlanParams:
     weak_drop_min: float = 0.3  # drop a weakness line when a rival label reaches this probability
     weak_drop_margin: float = 0.0  # ... and beats "weaknesses" by at least this much
     rescue_min_proba: float = 0.6  # a unit of a neighbouring section is an item from this P(plan)
+    #: ... and a paragraph (or bullet run) of at least two such units is a plan written without a
+    #: heading when its mean P(plan) reaches this (None: off); chosen on the development batches
+    rescue_block_mean: float | None = 0.25
     #: A lead-in's time frame ("Năm 2026, tôi đề ra các biện pháp sau:") counts as the deadline of
     #: the items under it that have none of their own.
     inherit_lead_in: bool = True
@@ -147,7 +157,7 @@ class PlanStage:
                 else []
             )
             raw.append(
-                (doc.doc_id, text, _year(doc.year), items, weaknesses(text, secs), cands, has_plan_section)
+                (doc.doc_id, text, _year(doc.year), items, weaknesses(text, rows4), cands, has_plan_section)
             )
         sent_model = self._sentence_model() if p.sentence_model else None
         if sent_model is not None:
@@ -282,11 +292,17 @@ class PlanStage:
             out.append([doc_id, text, year, items, kept, cands, has_plan])
         for r in out:
             rescued = []
+            probs = []
             for c in r[5]:
                 row = proba[k]
                 k += 1
+                probs.append(float(row[pi]) if pi is not None else 0.0)
                 if pi is not None and row[pi] >= p.rescue_min_proba and row[pi] >= max(row):
                     rescued.append(c)
+            if p.rescue_block_mean is not None:
+                for block in _blocks(r[1], list(zip(r[5], probs, strict=True))):
+                    if len(block) >= 2 and sum(pr for _c, pr in block) / len(block) >= p.rescue_block_mean:
+                        rescued += [c for c, _pr in block if c not in rescued]
             if rescued:
                 r[3] = sorted([*r[3], *rescued], key=lambda s: s.start)
         return [tuple(r) for r in out]
@@ -379,6 +395,20 @@ class PlanStage:
             "reason": reason,
             "detail": detail,
         }
+
+
+def _blocks(text: str, units: list[tuple[Span, float]]) -> list[list[tuple[Span, float]]]:
+    """Group consecutive units into paragraphs: a blank line or a heading-like line between two
+    units starts a new group."""
+    out: list[list[tuple[Span, float]]] = []
+    prev_end = -1
+    for u, pr in units:
+        gap = text[prev_end : u.start] if prev_end >= 0 else ""
+        if not out or "\n\n" in gap or any(_heading_like(line) for line in gap.split("\n")[1:]):
+            out.append([])
+        out[-1].append((u, pr))
+        prev_end = u.end
+    return out
 
 
 def _missing(pred: dict[str, Any], has_deadline: bool, label: str) -> list[str]:
