@@ -58,7 +58,9 @@ def evaluate(folder: Path, out: Path, params: ReuseParams | None = None, baselin
     docs = doc_report(truth, batch.findings, doc_obfuscations(spans), short_copies(spans))
     pairs = pair_report(spans, batch.matches)
     scores = batch.findings.pivot_table(index="doc_id", columns="finding", values="score").reset_index()
-    scores = scores.merge(truth[["doc_id", *FINDINGS]].rename(columns={f: f"truth_{f}" for f in FINDINGS}), on="doc_id")
+    scores = scores.merge(
+        truth[["doc_id", *FINDINGS]].rename(columns={f: f"truth_{f}" for f in FINDINGS}), on="doc_id"
+    )
     pan.to_csv(out / "pan.csv", index=False)
     docs.to_csv(out / "docs.csv", index=False)
     pairs.to_csv(out / "pairs.csv", index=False)
@@ -72,8 +74,17 @@ def evaluate(folder: Path, out: Path, params: ReuseParams | None = None, baselin
         "candidates": batch.params["reuse"]["candidates"],
         "boilerplate": batch.params["reuse"]["boilerplate"],
         "pan": pan.set_index("subset").to_dict("index"),
-        "docs": {f"{r.finding}|{r.subset}": {"f1": r.f1, "p": r.precision, "r": r.recall, "tp": r.tp, "fp": r.fp, "fn": r.fn}
-                 for r in docs.itertuples()},
+        "docs": {
+            f"{r.finding}|{r.subset}": {
+                "f1": r.f1,
+                "p": r.precision,
+                "r": r.recall,
+                "tp": r.tp,
+                "fp": r.fp,
+                "fn": r.fn,
+            }
+            for r in docs.itertuples()
+        },
         "pairs": pairs.set_index("channel").to_dict("index"),
     }
     if baselines:
@@ -81,7 +92,9 @@ def evaluate(folder: Path, out: Path, params: ReuseParams | None = None, baselin
         bs = baseline_scores(batch, load_templates([], include_repo=True))
         base = baseline_report(bs, truth)
         base.to_csv(out / "baselines.csv", index=False)
-        summary["baselines"] = {f"{r.finding}|{r.measure}": {"f1": r.f1, "threshold": r.threshold} for r in base.itertuples()}
+        summary["baselines"] = {
+            f"{r.finding}|{r.measure}": {"f1": r.f1, "threshold": r.threshold} for r in base.itertuples()
+        }
         summary["baseline_seconds"] = round(time.perf_counter() - t, 1)
     (out / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False), encoding="utf-8")
     return summary
@@ -100,7 +113,11 @@ def main() -> None:
     name = f"s{a.seed}-u{a.units}-{a.variant}"
     folder = a.folder or generate(a.seed, a.units, a.years, a.variant, a.out / "data" / name)
     s = evaluate(folder, a.out / name, baselines=not a.no_baselines)
-    print(json.dumps({k: s[k] for k in ("reports", "seconds", "pan", "docs", "pairs")}, indent=1, ensure_ascii=False))
+    print(
+        json.dumps(
+            {k: s[k] for k in ("reports", "seconds", "pan", "docs", "pairs")}, indent=1, ensure_ascii=False
+        )
+    )
     if "baselines" in s:
         print(json.dumps(s["baselines"], indent=1))
 

@@ -87,9 +87,14 @@ def all_pairs(folder: Path, sample: int | None, seed: int = 0) -> dict:
             align_pair(reps[i], reps[j], vocab, segs[i], segs[j], a_p, both_sides=True)
         secs = time.perf_counter() - t
         total = n * (n - 1) // 2
-        return {"pairs": len(pairs), "all_pairs": total, "seconds": round(secs, 1),
-                "extrapolated_s": round(secs / len(pairs) * total, 1), "full": False,
-                "note": "alignment only, extrapolated from a random sample of pairs"}
+        return {
+            "pairs": len(pairs),
+            "all_pairs": total,
+            "seconds": round(secs, 1),
+            "extrapolated_s": round(secs / len(pairs) * total, 1),
+            "full": False,
+            "note": "alignment only, extrapolated from a random sample of pairs",
+        }
     found = {}
     secs = {}
     for mode in (False, True):
@@ -101,11 +106,18 @@ def all_pairs(folder: Path, sample: int | None, seed: int = 0) -> dict:
         m = batch.matches
         found[mode] = set(zip(m["doc_id"], m["source_doc_id"], m["source_kind"], strict=True))
         n = len(batch.documents)
-    return {"pairs": n * (n - 1) // 2, "all_pairs": n * (n - 1) // 2, "seconds": round(secs[True], 1),
-            "extrapolated_s": round(secs[True], 1), "full": True, "stage_s_same_run": round(secs[False], 1),
-            "copied_pairs_index": len(found[False]), "copied_pairs_all_pairs": len(found[True]),
-            "found_only_by_all_pairs": sorted(map(list, found[True] - found[False]))[:50],
-            "found_only_by_index": len(found[False] - found[True])}
+    return {
+        "pairs": n * (n - 1) // 2,
+        "all_pairs": n * (n - 1) // 2,
+        "seconds": round(secs[True], 1),
+        "extrapolated_s": round(secs[True], 1),
+        "full": True,
+        "stage_s_same_run": round(secs[False], 1),
+        "copied_pairs_index": len(found[False]),
+        "copied_pairs_all_pairs": len(found[True]),
+        "found_only_by_all_pairs": sorted(map(list, found[True] - found[False]))[:50],
+        "found_only_by_index": len(found[False] - found[True]),
+    }
 
 
 def main() -> None:
@@ -130,12 +142,21 @@ def main() -> None:
         t = time.perf_counter()
         folder = generate(size, a.seed)
         gen_s = time.perf_counter() - t
-        res = json.loads(subprocess.run([sys.executable, __file__, "--run", str(folder)], check=True,
-                                        capture_output=True, text=True).stdout)
+        res = json.loads(
+            subprocess.run(
+                [sys.executable, __file__, "--run", str(folder)], check=True, capture_output=True, text=True
+            ).stdout
+        )
         res["size"], res["generate_s"] = size, round(gen_s, 1)
         sample = 0 if size <= a.allpairs_max else a.allpairs_sample
-        ap_res = json.loads(subprocess.run([sys.executable, __file__, "--allpairs", str(folder), "--sample",
-                                            str(sample)], check=True, capture_output=True, text=True).stdout)
+        ap_res = json.loads(
+            subprocess.run(
+                [sys.executable, __file__, "--allpairs", str(folder), "--sample", str(sample)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
         res["all_pairs"] = ap_res
         results.append(res)
         print(json.dumps(res), flush=True)
@@ -144,7 +165,11 @@ def main() -> None:
     for r in results:
         c = r["candidates"]
         n_c = c["prior_pairs"] + c["peer_pairs"] + c["template_pairs"]
-        ap_s = r["all_pairs"]["seconds"] if r["all_pairs"]["full"] else f"~{r['all_pairs']['extrapolated_s']:.0f}"
+        ap_s = (
+            r["all_pairs"]["seconds"]
+            if r["all_pairs"]["full"]
+            else f"~{r['all_pairs']['extrapolated_s']:.0f}"
+        )
         print(f"{r['reports']:>8} {r['stage_s']:>8} {r['peak_mb']:>8} {n_c:>10} {ap_s:>12}")
 
 

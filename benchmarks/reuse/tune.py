@@ -53,7 +53,9 @@ def tables(stage: ReuseStage) -> dict[str, tuple]:
     for i, cl in run["claims"].items():
         if cl:
             a = run["reps"][i]
-            table, order = stage.block_table(a, cl, run["sources"], run["n_ref"], run["compared"].get(a.doc_id))
+            table, order = stage.block_table(
+                a, cl, run["sources"], run["n_ref"], run["compared"].get(a.doc_id)
+            )
             out[a.doc_id] = (a, table, order, run["far"][i])
     return out
 
@@ -73,7 +75,9 @@ def replay(stage: ReuseStage, cache: dict[str, tuple], kind: str, bp: BlockParam
         stage.params = saved
 
 
-def evaluate_kind(found: dict[str, list], reps: dict, truth: pd.DataFrame, spans: pd.DataFrame, kind: str) -> dict:
+def evaluate_kind(
+    found: dict[str, list], reps: dict, truth: pd.DataFrame, spans: pd.DataFrame, kind: str
+) -> dict:
     kind = kind.split("_")[0]
     f = FINDING[kind]
     lab = truth.set_index("doc_id")[f].astype(int)
@@ -93,14 +97,29 @@ def evaluate_kind(found: dict[str, list], reps: dict, truth: pd.DataFrame, spans
         a = reps[d]
         for sid, src, ps in lst:
             dets.append(
-                Span(d, sid, int(a.starts[ps.a_lo]), int(a.ends[ps.a_hi - 1]), int(src.starts[ps.s_lo]),
-                     int(src.ends[ps.s_hi - 1]), ps.match_type, kind)
+                Span(
+                    d,
+                    sid,
+                    int(a.starts[ps.a_lo]),
+                    int(a.ends[ps.a_hi - 1]),
+                    int(src.starts[ps.s_lo]),
+                    int(src.ends[ps.s_hi - 1]),
+                    ps.match_type,
+                    kind,
+                )
             )
     pan = pan_scores(cases, dets)
     return {
-        "f1": f1(tp, fp, fn)["f1"], "tp": tp, "fp": fp, "fn": fn,
-        "f1_long": f1(tp2, fp2, fn2)["f1"], "fn_long": fn2,
-        "plagdet": pan["plagdet"], "pan_p": pan["precision"], "pan_r": pan["recall"], "gran": pan["granularity"],
+        "f1": f1(tp, fp, fn)["f1"],
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "f1_long": f1(tp2, fp2, fn2)["f1"],
+        "fn_long": fn2,
+        "plagdet": pan["plagdet"],
+        "pan_p": pan["precision"],
+        "pan_r": pan["recall"],
+        "gran": pan["granularity"],
     }
 
 
@@ -108,8 +127,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folder", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "reuse" / "tune.csv")
-    ap.add_argument("--kinds", default="template,prior,peer,peer_far",
-                    help="peer: colleagues of the same unit and year; peer_far: the others")
+    ap.add_argument(
+        "--kinds",
+        default="template,prior,peer,peer_far",
+        help="peer: colleagues of the same unit and year; peer_far: the others",
+    )
     a = ap.parse_args()
     batch = batch_from_folder(a.folder)
     truth = pd.read_csv(a.folder / "truth.csv", dtype={"doc_id": str}, keep_default_na=False)

@@ -48,6 +48,9 @@ class SegPair:
     n_matched: int  # syllables in the equal blocks
     exact: bool  # equal on folded syllables (digits included)
     refreshed: bool  # equal once numbers are folded
+    #: spans and ``n_matched`` are exact (identical segments, or :func:`refine` ran); before
+    #: that they cover the whole segments
+    refined: bool = True
 
 
 @dataclass
@@ -64,18 +67,21 @@ class Passage:
     evidence: float  # rarity bits of the copied sentences (0 for templates)
 
 
+def doc_string(rep: DocRep, mode: str) -> str:
+    """The whole report as one character per syllable key (``mode``: ids | nids | sids), cached."""
+    key = "str_" + mode
+    got = rep.meta.get(key)
+    if got is None:
+        got = Vocab.chars_of(getattr(rep, mode))
+        rep.meta[key] = got
+    return got
+
+
 def seg_strings(rep: DocRep, vocab: Vocab, segs: np.ndarray, mode: str) -> list[str]:
-    """Cached one-char-per-syllable strings of ``rep``'s segments (mode: ids | nids | sids)."""
-    cache = rep.meta.setdefault("chars_" + mode, {})
-    arr = getattr(rep, mode)
-    out = []
-    for k in segs.tolist():
-        s = cache.get(k)
-        if s is None:
-            s = vocab.chars(arr[rep.seg_lo[k] : rep.seg_hi[k]])
-            cache[k] = s
-        out.append(s)
-    return out
+    """One-char-per-syllable strings of ``rep``'s segments (slices of :func:`doc_string`)."""
+    full = doc_string(rep, mode)
+    lo, hi = rep.seg_lo, rep.seg_hi
+    return [full[lo[k] : hi[k]] for k in segs.tolist()]
 
 
 def match_segments(
@@ -101,48 +107,58 @@ def match_segments(
     rows = np.flatnonzero(row_max >= p.seg_cutoff)
     if len(rows) < p.min_pairs:
         return []
-    arg = m.argmax(axis=1)
+    arg = m.argmax(axis=1)[rows]
+    best_r = row_max[rows]
+    n_ties = np.count_nonzero(m[rows] == best_r[:, None], axis=1)
+    exact_ok = mode != "sids"
     out: list[SegPair] = []
     prev_j = -2
     a_lo_arr, a_hi_arr, s_lo_arr, s_hi_arr = a.seg_lo, a.seg_hi, s.seg_lo, s.seg_hi
-    for r in rows.tolist():
-        best = float(row_max[r])
-        j = int(arg[r])
-        if j != prev_j + 1 and np.count_nonzero(m[r] == best) > 1:
-            ties = np.flatnonzero(m[r] == best)
-            j = int(ties[np.argmin(np.abs(ties - (prev_j + 1)))])
+    for r, j, best, ties in zip(rows.tolist(), arg.tolist(), best_r.tolist(), n_ties.tolist(), strict=True):
+        if ties > 1 and j != prev_j + 1:
+            cand = np.flatnonzero(m[r] == best)
+            j = int(cand[np.argmin(np.abs(cand - (prev_j + 1)))])
         prev_j = j
         ai, sj = int(a_segs[r]), int(s_segs[j])
         a0, a1 = int(a_lo_arr[ai]), int(a_hi_arr[ai])
         s0, s1 = int(s_lo_arr[sj]), int(s_hi_arr[sj])
-        if best >= 100.0:
-            lo, hi, slo, shi, n_eq = a0, a1, s0, s1, a1 - a0
-            refreshed = True
-            exact = mode != "sids" and a.ids[a0:a1].tobytes() == s.ids[s0:s1].tobytes()
-        else:
-            eq = [op for op in Indel.opcodes(a_str[r], s_str[j]) if op.tag == "equal"]
-            if not eq:
-                continue
-            lo, hi = a0 + eq[0].src_start, a0 + eq[-1].src_end
-            slo = s0 + min(op.dest_start for op in eq)
-            shi = s0 + max(op.dest_end for op in eq)
-            n_eq = sum(op.src_end - op.src_start for op in eq)
-            refreshed = exact = False
+        full = best >= 100.0
         out.append(
             SegPair(
                 a_seg=ai,
                 s_seg=sj,
                 score=best,
-                a_lo=lo,
-                a_hi=hi,
-                s_lo=slo,
-                s_hi=shi,
-                n_matched=n_eq,
-                exact=bool(exact),
-                refreshed=refreshed,
+                a_lo=a0,
+                a_hi=a1,
+                s_lo=s0,
+                s_hi=s1,
+                n_matched=a1 - a0,
+                exact=bool(full and exact_ok and a.ids[a0:a1].tobytes() == s.ids[s0:s1].tobytes()),
+                refreshed=full,
+                refined=full,
             )
         )
     return out
+
+
+def refine(pairs: list[SegPair], a: DocRep, s: DocRep) -> None:
+    """Exact syllable spans of matched segment pairs (in place): ``Indel.opcodes`` equal blocks,
+    the span running from the first to the last matched syllable. Done only for the pairs of
+    copied blocks, the others never need it."""
+    mode = "sids" if (a.plain or s.plain) else "nids"
+    a_full, s_full = doc_string(a, mode), doc_string(s, mode)
+    for q in pairs:
+        if q.refined:
+            continue
+        a0, s0 = int(a.seg_lo[q.a_seg]), int(s.seg_lo[q.s_seg])
+        a_str = a_full[a0 : int(a.seg_hi[q.a_seg])]
+        s_str = s_full[s0 : int(s.seg_hi[q.s_seg])]
+        eq = [op for op in Indel.opcodes(a_str, s_str) if op.tag == "equal"]
+        if eq:  # a pair at or above seg_cutoff always shares syllables
+            q.a_lo, q.a_hi = a0 + eq[0].src_start, a0 + eq[-1].src_end
+            q.s_lo, q.s_hi = s0 + eq[0].dest_start, s0 + eq[-1].dest_end
+            q.n_matched = sum(op.src_end - op.src_start for op in eq)
+        q.refined = True
 
 
 def swap(pairs: list[SegPair]) -> list[SegPair]:
@@ -164,6 +180,7 @@ def swap(pairs: list[SegPair]) -> list[SegPair]:
             n_matched=q.n_matched,
             exact=q.exact,
             refreshed=q.refreshed,
+            refined=q.refined,
         )
         for q in best.values()
     ]
@@ -201,9 +218,18 @@ def pair_bits(q: SegPair, a: DocRep, s: DocRep, n_ref: float, common_df: int = 5
     if a.seg_df is None or s.seg_df is None:
         return 0.0
     df = max(int(a.seg_df[q.a_seg]), int(s.seg_df[q.s_seg]), 1)
-    stock = a.seg_boiler is not None and s.seg_boiler is not None and (a.seg_boiler[q.a_seg] or s.seg_boiler[q.s_seg])
+    stock = (
+        a.seg_boiler is not None
+        and s.seg_boiler is not None
+        and (a.seg_boiler[q.a_seg] or s.seg_boiler[q.s_seg])
+    )
     bits = 0.0 if (stock or df >= common_df) else max(0.0, math.log2(n_ref / df))
-    if q.exact and a.seg_dfi is not None and s.seg_dfi is not None and a.nids[q.a_lo : q.a_hi].min(initial=1) == 0:
+    if (
+        q.exact
+        and a.seg_dfi is not None
+        and s.seg_dfi is not None
+        and a.nids[q.a_lo : q.a_hi].min(initial=1) == 0
+    ):
         dfi = max(int(a.seg_dfi[q.a_seg]), int(s.seg_dfi[q.s_seg]), 1)
         bits += max(0.0, math.log2(df / dfi))
     return bits * q.score / 100.0

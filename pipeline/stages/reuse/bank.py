@@ -64,7 +64,9 @@ def read_document(path: Path) -> str:
 def load_templates(dirs: list[Path] | None = None, include_repo: bool = True) -> dict[str, str]:
     """``{template_id: normalised text}`` from the repository bank then the user bank folders."""
     out: dict[str, str] = {}
-    folders = ([REPO_TEMPLATES] if include_repo else []) + list(dirs if dirs is not None else default_bank_dirs())
+    folders = ([REPO_TEMPLATES] if include_repo else []) + list(
+        dirs if dirs is not None else default_bank_dirs()
+    )
     for folder in folders:
         folder = Path(folder).expanduser()
         if not folder.is_dir():

@@ -104,7 +104,11 @@ def block_of_segments(rep: DocRep, blocks: list[tuple[int, int]]) -> np.ndarray:
     starts = np.array([a for a, _ in blocks], dtype=np.int64)
     ends = np.array([b for _, b in blocks], dtype=np.int64)
     idx = np.searchsorted(starts, rep.seg_lo, side="right") - 1
-    ok = (idx >= 0) & (rep.seg_lo < ends[np.maximum(idx, 0)]) if len(blocks) else np.zeros(len(rep.seg_lo), bool)
+    ok = (
+        (idx >= 0) & (rep.seg_lo < ends[np.maximum(idx, 0)])
+        if len(blocks)
+        else np.zeros(len(rep.seg_lo), bool)
+    )
     return np.where(ok, idx, -1)
 
 
@@ -155,7 +159,11 @@ def block_stats(
         qs.sort(key=lambda q: q.a_seg)
         run = cur = 1
         for x, y in zip(qs, qs[1:], strict=False):
-            cur = cur + 1 if (a_rank[y.a_seg] == a_rank[x.a_seg] + 1 and s_rank[y.s_seg] == s_rank[x.s_seg] + 1) else 1
+            cur = (
+                cur + 1
+                if (a_rank[y.a_seg] == a_rank[x.a_seg] + 1 and s_rank[y.s_seg] == s_rank[x.s_seg] + 1)
+                else 1
+            )
             run = max(run, cur)
         out.append(
             BlockStat(
@@ -213,7 +221,12 @@ def accept_blocks(
         grew = False
         for b, st in by_block.items():
             prev, nxt = nb.get(b, (-1, -1))
-            if b not in accepted and (prev in accepted or nxt in accepted) and st.cov >= p.cov and st.sim >= p.sim:
+            if (
+                b not in accepted
+                and (prev in accepted or nxt in accepted)
+                and st.cov >= p.cov
+                and st.sim >= p.sim
+            ):
                 accepted.add(b)
                 grew = True
     return [by_block[b] for b in sorted(accepted)]

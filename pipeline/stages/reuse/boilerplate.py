@@ -226,7 +226,9 @@ def mark_boilerplate(
         groups: dict[int, list[int]] = {}
         for i, u in enumerate(unit_ids.tolist()):
             groups.setdefault(u, []).append(i)
-        sketch.add_groups(np.concatenate([per_doc[i][0][per_doc[i][1]] for i in idx]) for idx in groups.values())
+        sketch.add_groups(
+            np.concatenate([per_doc[i][0][per_doc[i][1]] for i in idx]) for idx in groups.values()
+        )
     n_tok = n_boil = 0
     for rep, (h, ok), keys, ikeys in zip(reps, per_doc, seg_keys, id_keys, strict=True):
         rep.seg_df = lookup_counts(keys, df_keys, df_counts)
@@ -248,7 +250,9 @@ def mark_boilerplate(
         near_share = (c[rep.seg_hi] - c[rep.seg_lo]) / seg_len
         rep.seg_boiler = seg_common | (near_share >= near_stock)
         boiler = banked.copy()
-        for lo, hi in zip(rep.seg_lo[rep.seg_boiler].tolist(), rep.seg_hi[rep.seg_boiler].tolist(), strict=True):
+        for lo, hi in zip(
+            rep.seg_lo[rep.seg_boiler].tolist(), rep.seg_hi[rep.seg_boiler].tolist(), strict=True
+        ):
             boiler[lo:hi] = True
         rep.boiler = boiler
         n_tok += int(rep.comparable.sum())

@@ -21,7 +21,9 @@ import numpy as np
 import pandas as pd
 
 
-def prior_pairs(meta: pd.DataFrame, n_query: int, lookback: tuple[int, ...] = (1, 2)) -> list[tuple[int, int]]:
+def prior_pairs(
+    meta: pd.DataFrame, n_query: int, lookback: tuple[int, ...] = (1, 2)
+) -> list[tuple[int, int]]:
     """``(query, source)`` index pairs: own reports of earlier years.
 
     ``meta`` has one row per report (queries first, then history) with columns member_id, unit,

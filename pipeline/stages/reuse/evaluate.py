@@ -120,7 +120,12 @@ def _inter(a0: int, a1: int, b0: int, b1: int) -> tuple[int, int]:
 
 
 def _detects(r: Span, s: Span) -> bool:
-    return r.doc == s.doc and r.src == s.src and min(r.a1, s.a1) > max(r.a0, s.a0) and min(r.s1, s.s1) > max(r.s0, s.s0)
+    return (
+        r.doc == s.doc
+        and r.src == s.src
+        and min(r.a1, s.a1) > max(r.a0, s.a0)
+        and min(r.s1, s.s1) > max(r.s0, s.s0)
+    )
 
 
 def pan_scores(cases: list[Span], dets: list[Span]) -> dict[str, float]:
@@ -238,14 +243,19 @@ def doc_report(
                 {
                     "finding": finding,
                     "subset": "long",
-                    **f1(int(((tk == 1) & (pk == 1)).sum()), int(((tk == 0) & (pk == 1)).sum()),
-                         int(((tk == 1) & (pk == 0)).sum())),
+                    **f1(
+                        int(((tk == 1) & (pk == 1)).sum()),
+                        int(((tk == 0) & (pk == 1)).sum()),
+                        int(((tk == 1) & (pk == 0)).sum()),
+                    ),
                 }
             )
         if doc_obfuscation:
             obs = sorted({ob for (f, _d), ob in doc_obfuscation.items() if f == finding})
             for ob in obs:
-                pos = [d for (f, d), o in doc_obfuscation.items() if f == finding and o == ob and d in t.index]
+                pos = [
+                    d for (f, d), o in doc_obfuscation.items() if f == finding and o == ob and d in t.index
+                ]
                 tp_o = int((pr.loc[pos] == 1).sum())
                 fn_o = len(pos) - tp_o
                 rows.append({"finding": finding, "subset": f"obfuscation={ob}", **f1(tp_o, fp, fn_o)})
@@ -276,7 +286,11 @@ def best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, dict[
     best = (math.inf, f1(0, 0, int(labels.sum())))
     for thr in np.unique(scores):
         pred = scores >= thr
-        res = f1(int((pred & (labels == 1)).sum()), int((pred & (labels == 0)).sum()), int((~pred & (labels == 1)).sum()))
+        res = f1(
+            int((pred & (labels == 1)).sum()),
+            int((pred & (labels == 0)).sum()),
+            int((~pred & (labels == 1)).sum()),
+        )
         if res["f1"] > best[1]["f1"]:
             best = (float(thr), res)
     return best
@@ -354,7 +368,9 @@ def baseline_scores(batch: Batch, templates: dict[str, str] | None = None) -> pd
 
     toks = _comparable_tokens(batch)
     mh = {d: _minhash(t) for d, t in toks.items()}
-    tpl_toks = {f"template:{k}": [fold(m.group()) for m in TOKEN_RE.finditer(v)] for k, v in (templates or {}).items()}
+    tpl_toks = {
+        f"template:{k}": [fold(m.group()) for m in TOKEN_RE.finditer(v)] for k, v in (templates or {}).items()
+    }
     tpl_mh = {k: _minhash(t) for k, t in tpl_toks.items()}
     docs = batch.documents.copy()
     docs["doc_id"] = docs["doc_id"].astype(str)
@@ -371,7 +387,9 @@ def baseline_scores(batch: Batch, templates: dict[str, str] | None = None) -> pd
             g = docs[(docs["unit"] == r.unit) & (docs["kind"] == "collective")]
             cand["copied_prior"] = g[g["year"].isin([r.year - 1, r.year - 2])]["doc_id"].tolist()
         g = by_unit_year.get_group((r.unit, r.year))
-        cand["copied_peer"] = [d for d, m in zip(g["doc_id"], g["member_id"], strict=True) if m != r.member_id or not m]
+        cand["copied_peer"] = [
+            d for d, m in zip(g["doc_id"], g["member_id"], strict=True) if m != r.member_id or not m
+        ]
         cand["copied_peer"] = [d for d in cand["copied_peer"] if d != r.doc_id]
         for finding, srcs in cand.items():
             best: dict[str, float] = {}
@@ -406,4 +424,7 @@ def doc_obfuscations(truth_spans: pd.DataFrame) -> dict[tuple[str, str], str]:
     t = truth_spans.assign(chars=truth_spans["end"] - truth_spans["start"])
     t = t.groupby(["source_kind", "doc_id", "obfuscation"], as_index=False)["chars"].sum()
     t = t.sort_values("chars", ascending=False).drop_duplicates(["source_kind", "doc_id"])
-    return {(_KIND_FINDING.get(k, k), str(d)): o for k, d, o in zip(t["source_kind"], t["doc_id"], t["obfuscation"], strict=True)}
+    return {
+        (_KIND_FINDING.get(k, k), str(d)): o
+        for k, d, o in zip(t["source_kind"], t["doc_id"], t["obfuscation"], strict=True)
+    }

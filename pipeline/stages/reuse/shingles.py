@@ -115,7 +115,14 @@ class Vocab:
 
     def chars(self, ids: np.ndarray) -> str:
         """A string with one character per syllable key id (rapidfuzz input)."""
-        return "".join(map(_code_point, ids.tolist()))
+        return self.chars_of(ids)
+
+    @staticmethod
+    def chars_of(ids: np.ndarray) -> str:
+        """:meth:`chars` vectorised: code point ``0x100 + id``, skipping the surrogate block."""
+        cp = np.asarray(ids, dtype=np.uint32) + np.uint32(0x100)
+        cp[cp >= 0xD800] += np.uint32(0x800)
+        return cp.astype("<u4").tobytes().decode("utf-32-le")
 
     def key(self, i: int) -> str:
         return self._keys[i]

@@ -26,7 +26,7 @@ import pandas as pd
 from pipeline import schema
 from pipeline.model import Batch
 from pipeline.stages.reuse import tells
-from pipeline.stages.reuse.align import AlignParams, Passage, SegPair, align_pair
+from pipeline.stages.reuse.align import AlignParams, Passage, SegPair, align_pair, refine
 from pipeline.stages.reuse.bank import REPO_BANKS, default_bank_dirs, load_templates
 from pipeline.stages.reuse.blocks import (
     BlockParams,
@@ -120,7 +120,11 @@ def attribute_blocks(
             slot = (key[0], st.block)
             cur = best.get(slot)
             cand = (st.sim, priority[key], key, st)
-            if cur is None or st.sim > cur[0] + tie or (abs(st.sim - cur[0]) <= tie and priority[key] < cur[1]):
+            if (
+                cur is None
+                or st.sim > cur[0] + tie
+                or (abs(st.sim - cur[0]) <= tie and priority[key] < cur[1])
+            ):
                 best[slot] = cand
     out: dict[tuple[str, str], list[BlockStat]] = {}
     for (kind, b), (sim, _, key, st) in best.items():
@@ -146,6 +150,22 @@ def copy_direction(pairs: list[SegPair], a: DocRep, s: DocRep) -> float:
         if q.score < 100.0:
             total += math.log2(max(int(s.seg_df[q.s_seg]), 1) / max(int(a.seg_df[q.a_seg]), 1))
     return total
+
+
+def post_of(rep: DocRep) -> str:
+    """The header's work post of a report (cached on the rep)."""
+    got = rep.meta.get("post")
+    if got is None:
+        got = tells.header_post(rep.text)
+        rep.meta["post"] = got
+    return got
+
+
+def shared_text(a: DocRep, pairs: list[SegPair]) -> str:
+    """The text of ``a``'s segments matched in ``pairs``."""
+    return "\n".join(
+        a.text[int(a.starts[a.seg_lo[q.a_seg]]) : int(a.ends[a.seg_hi[q.a_seg] - 1])] for q in pairs
+    )
 
 
 def _excluded_spans(sections: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
@@ -230,9 +250,13 @@ class ReuseStage:
         stock = StockIndex(read_phrases(self.stock_files), vocab, p.shingle_k)
         units = meta["unit"].fillna("").astype(str).tolist()
         units = [u or f"__doc{i}" for i, u in enumerate(units)]
-        bp_stats = mark_boilerplate(reps, units, vocab, form, stock, p.shingle_k, p.spread_unit_min, p.spread_unit_frac)
-        templates = self._templates if self._templates is not None else load_templates(
-            self.bank_dirs, include_repo=self.include_repo_templates
+        bp_stats = mark_boilerplate(
+            reps, units, vocab, form, stock, p.shingle_k, p.spread_unit_min, p.spread_unit_frac
+        )
+        templates = (
+            self._templates
+            if self._templates is not None
+            else load_templates(self.bank_dirs, include_repo=self.include_repo_templates)
         )
         tpl_ids = sorted(templates)
         tpl_reps = [make_rep(f"template:{tid}", templates[tid], vocab) for tid in tpl_ids]
@@ -329,7 +353,9 @@ class ReuseStage:
         for i, j in priors:
             fwd, _ = align_pair(reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p)
             add(i, "prior", j, reps[j], fwd)
-        rank = [0 if k == "collective" else (1 if r == "leader" else 2) for k, r in zip(kinds, roles, strict=True)]
+        rank = [
+            0 if k == "collective" else (1 if r == "leader" else 2) for k, r in zip(kinds, roles, strict=True)
+        ]
         for i, j, _shared in peers:
             # Who can have copied whom: not from a later year's report, and within a year not from
             # a report written later under the sequence rule (collective report first, then
@@ -344,11 +370,13 @@ class ReuseStage:
             fwd, back = align_pair(
                 reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p, both_sides=j_can
             )
-            if j_can:
+            if j_can and fwd:
+                # the shared text names one side's post only: the other side copied it
+                told = tells.post_lean(shared_text(reps[i], fwd), post_of(reps[i]), post_of(reps[j]))
                 lean = copy_direction(fwd, reps[i], reps[j])
-                if lean >= p.direction_bits:  # i reworded j's common sentences: i copied
+                if told > 0 or (not told and lean >= p.direction_bits):  # i copied j
                     j_can = False
-                elif lean <= -p.direction_bits:
+                elif told < 0 or lean <= -p.direction_bits:
                     i_can = False
             if i_can:
                 add(i, "peer", j, reps[j], fwd)
@@ -366,7 +394,9 @@ class ReuseStage:
         found: dict[int, list[tuple[str, str, DocRep, Passage]]] = {i: [] for i in range(n_q)}
         for i in range(n_q):
             if claims[i]:
-                table, order = self.block_table(reps[i], claims[i], sources, n_ref, comp_spans.get(reps[i].doc_id))
+                table, order = self.block_table(
+                    reps[i], claims[i], sources, n_ref, comp_spans.get(reps[i].doc_id)
+                )
                 found[i] = self.choose(reps[i], table, order, sources, priority, far[i])
         timings["align"] = time.perf_counter() - t
 
@@ -385,10 +415,24 @@ class ReuseStage:
         if match_rows:
             batch.add_matches(pd.DataFrame(match_rows))
         timings["score"] = time.perf_counter() - t
-        self.last_run = {"reps": reps, "n_query": n_q, "found": found, "priors": priors, "peers": peers,
-                         "templates": tpl_cands, "tpl_reps": tpl_reps, "tpl_ids": tpl_ids, "vocab": vocab,
-                         "claims": claims, "priority": priority, "sources": sources, "n_ref": n_ref,
-                         "compared": comp_spans, "meta": meta, "far": far}
+        self.last_run = {
+            "reps": reps,
+            "n_query": n_q,
+            "found": found,
+            "priors": priors,
+            "peers": peers,
+            "templates": tpl_cands,
+            "tpl_reps": tpl_reps,
+            "tpl_ids": tpl_ids,
+            "vocab": vocab,
+            "claims": claims,
+            "priority": priority,
+            "sources": sources,
+            "n_ref": n_ref,
+            "compared": comp_spans,
+            "meta": meta,
+            "far": far,
+        }
 
         params = asdict(p)
         params.update(
@@ -434,7 +478,15 @@ class ReuseStage:
         a.meta["block_sizes"] = sizes
         table = {
             key: block_stats(
-                pairs, a, sources[key], seg_block, sizes, min_seg, key[0] == "template", n_ref, self.params.align.common_df
+                pairs,
+                a,
+                sources[key],
+                seg_block,
+                sizes,
+                min_seg,
+                key[0] == "template",
+                n_ref,
+                self.params.align.common_df,
             )
             for key, pairs in claims.items()
         }
@@ -465,6 +517,8 @@ class ReuseStage:
                 copied[key] = ok
         out = []
         for key, stats in attribute_blocks(copied, priority, p.align.tie).items():
+            for st in stats:
+                refine(st.pairs, a, sources[key])
             for ps in block_passages(stats, a, order):
                 out.append((key[0], key[1], sources[key], ps))
         return out
@@ -523,7 +577,8 @@ class ReuseStage:
         # copied_prior
         s_prior = share(cov["prior"], own, denom)
         prior_src = sorted(
-            ((share(m, own, denom), sid) for (kd, sid), m in per_source.items() if kd == "prior"), reverse=True
+            ((share(m, own, denom), sid) for (kd, sid), m in per_source.items() if kd == "prior"),
+            reverse=True,
         )
         reason, detail = "Không thấy nội dung lấy lại từ bản kiểm điểm các năm trước", ""
         if prior_src:

@@ -7,6 +7,9 @@ support when that finding found reused passages:
   superseded regulation or form code (132-QĐ/TW or 21-HD/BTCTW in 2023+, 124-QĐ/TW or
   25-HD/BTCTW in 2025+) → own earlier report or an old sample;
 * another person's name (the source's name) → a colleague's report;
+* another person's post: the text names the post the *other* report's header gives and not the
+  writer's own ("Với cương vị điều dưỡng" under a header "Chức vụ chính quyền: Dược sĩ") → the
+  writer took the colleague's text; used to tell who copied whom within a year (:func:`post_lean`);
 * unfilled sample placeholders (``Nguyễn Văn A``, ``XXX``, ``[họ và tên]``, ``Ví dụ:``) → a template.
 """
 
@@ -75,3 +78,38 @@ def placeholder_tells(text: str) -> list[str]:
         if len(out) >= 3:
             break
     return out
+
+
+#: The work post in the header ("Chức vụ chính quyền: …", "Chức vụ: …", "Chức danh: …").
+_POST_RE = re.compile(
+    r"(?im)^[ \t]*(?:Chức vụ chính quyền|Chức vụ|Chức danh|Vị trí việc làm)[ \t]*:[ \t]*([^\n]{2,80}?)[ \t.]*$"
+)
+_NOT_A_POST = {"không", "đảng viên", "không có", "chưa có", "nhân viên"}
+
+
+def header_post(text: str) -> str:
+    """The work post given in the report's header, lower-cased ('' when none or a blank)."""
+    m = _POST_RE.search(text[:4000])
+    if not m:
+        return ""
+    post = " ".join(m.group(1).lower().split())
+    if post in _NOT_A_POST or len(post.split()) < 2 or not any(ch.isalpha() for ch in post):
+        return ""
+    return post
+
+
+def post_lean(shared_text: str, own_post: str, other_post: str) -> int:
+    """Who wrote a text two reports share, from the posts it names: +1 when it names the other
+    report's post and not the writer's own (the writer copied it), -1 when the reverse, 0 when
+    it names both, neither, or the two posts are the same."""
+    if not own_post or not other_post or own_post == other_post:
+        return 0
+    low = " ".join(shared_text.lower().split())
+    # the shorter post inside the longer one ("kế toán" / "kế toán ngân hàng"): look for the
+    # shorter one only outside the longer one's occurrences
+    longer, shorter = (own_post, other_post) if len(own_post) >= len(other_post) else (other_post, own_post)
+    has_longer = longer in low
+    has_shorter = shorter in low.replace(longer, " ")
+    has_own = has_longer if longer == own_post else has_shorter
+    has_other = has_longer if longer == other_post else has_shorter
+    return int(has_other and not has_own) - int(has_own and not has_other)

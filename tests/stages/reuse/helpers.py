@@ -65,4 +65,6 @@ def load_cases(names: list[str] | None = None) -> Batch:
 
 
 def case_templates() -> dict[str, str]:
-    return {p.stem: normalize(p.read_text(encoding="utf-8")) for p in sorted((CASES / "templates").glob("*.txt"))}
+    return {
+        p.stem: normalize(p.read_text(encoding="utf-8")) for p in sorted((CASES / "templates").glob("*.txt"))
+    }

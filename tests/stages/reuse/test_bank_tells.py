@@ -53,7 +53,9 @@ def test_user_bank_finds_the_sample(tmp_path):
 
 
 def test_year_tells():
-    text = "Trong năm 2023 bản thân đã dạy tốt. Năm học 2023 - 2024 đạt kết quả. Kỳ kiểm điểm năm 2023 chỉ ra."
+    text = (
+        "Trong năm 2023 bản thân đã dạy tốt. Năm học 2023 - 2024 đạt kết quả. Kỳ kiểm điểm năm 2023 chỉ ra."
+    )
     assert tells.year_tells(text, 2024) == ["Trong năm 2023"]
     assert tells.year_tells(text, 2023) == []
     assert tells.year_tells("BẢN KIỂM ĐIỂM\nNăm 2022\n", 2024) == ["Năm 2022"]
@@ -68,7 +70,9 @@ def test_regulation_tells():
 
 def test_name_and_placeholder_tells():
     text = "Họ và tên: Lê Minh Tuấn\n…\nNGƯỜI TỰ KIỂM ĐIỂM\nNguyễn Văn Hùng"
-    assert tells.name_tells(text, "Lê Minh Tuấn", ["Nguyễn Văn Hùng", "Lê Minh Tuấn", "Hùng"]) == ["Nguyễn Văn Hùng"]
+    assert tells.name_tells(text, "Lê Minh Tuấn", ["Nguyễn Văn Hùng", "Lê Minh Tuấn", "Hùng"]) == [
+        "Nguyễn Văn Hùng"
+    ]
     assert tells.placeholder_tells("Họ và tên: Nguyễn Văn A\nVí dụ: ghi kết quả\nĐơn vị: XXX") == [
         "Nguyễn Văn A",
         "Ví dụ:",

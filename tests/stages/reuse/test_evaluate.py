@@ -42,7 +42,16 @@ def test_report_subsets():
             ("d1", "s1", "prior", 0, 10, 0, 10, "verbatim"),
             ("d2", "s2", "peer", 0, 10, 0, 10, "paraphrased"),
         ],
-        columns=["doc_id", "source_doc_id", "source_kind", "start", "end", "source_start", "source_end", "obfuscation"],
+        columns=[
+            "doc_id",
+            "source_doc_id",
+            "source_kind",
+            "start",
+            "end",
+            "source_start",
+            "source_end",
+            "obfuscation",
+        ],
     )
     m = truth.rename(columns={"obfuscation": "match_type"}).iloc[:1]
     rep = pan_report(truth, m).set_index("subset")
