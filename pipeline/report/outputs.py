@@ -91,7 +91,7 @@ def document_table(batch: Batch) -> pd.DataFrame:
         rows = findings[(findings["finding"] == "copied_peer") & (findings["flag"] == 1)].drop_duplicates(
             "doc_id", keep="last"
         )
-        peer_of = out["doc_id"].map(rows.set_index("doc_id")["detail"]).fillna("")
+        peer_of = out["doc_id"].map(rows.set_index("doc_id")["detail"]).astype(object).fillna("")
     out["copied_peer_of"] = peer_of.values
     out["reasons"] = [("\n".join(reasons[d])) for d in out["doc_id"]]
     out["name"] = docs["name"].values
