@@ -130,6 +130,7 @@ def run(folder: Path, refresh: bool, params: dict[str, Any]) -> tuple[dict[str, 
                         [text[int(t.start) : int(t.end)], int(t.remedied)] for t in tw.itertuples(index=False)
                     ],
                     "pred_weaknesses": [w.text for w in stage.last_run["weaknesses"].get(r.doc_id, [])],
+                    "pred_remedied": [bool(x) for x in stage.last_run.get("remedied", {}).get(r.doc_id, [])],
                     "true_items": [
                         [text[int(t.start) : int(t.end)], t.label, t.answers_weakness]
                         for t in tp.itertuples(index=False)
