@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import resource
 import subprocess
@@ -45,14 +46,16 @@ def run_stage(folder: Path) -> dict:
 
     t0 = time.perf_counter()
     batch = batch_from_folder(folder)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     stage = ReuseStage(bank_dirs=[])
     stage.run(batch)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     return {
         "reports": len(batch.documents),
         "load_s": round(t1 - t0, 1),
         "stage_s": round(t2 - t1, 1),
+        "stage_cpu_s": round(c2 - c1, 1),  # this process only (worker processes not counted)
+        "load_avg_1min": round(os.getloadavg()[0], 2),
         "timings": batch.params["reuse"]["timings_s"],
         "candidates": batch.params["reuse"]["candidates"],
         "matches": len(batch.matches),

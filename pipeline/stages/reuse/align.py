@@ -36,7 +36,7 @@ class AlignParams:
     tie: float = 2.0  # attribution: block similarities this close count as equal
 
 
-@dataclass
+@dataclass(slots=True)
 class SegPair:
     a_seg: int
     s_seg: int

@@ -219,18 +219,20 @@ def mark_boilerplate(
     id_keys = [segment_keys(r, "ids") for r in reps]
     dfi_keys, dfi_counts = _unit_frequency([sk[ok] for sk, ok in zip(id_keys, seg_ok, strict=True)], doc_ids)
     sketch = None
-    per_doc = [doc_shingles(r, hashes, k) for r in reps]
     if use_spread:
-        total = sum(int(ok.sum()) for _, ok in per_doc)
+        # shingles are hashed again in the loop below rather than held for the whole batch
+        total = sum(int(valid_shingles(r.comparable, k).sum()) for r in reps)
         sketch = SpreadSketch(sketch_bits(total))
         groups: dict[int, list[int]] = {}
         for i, u in enumerate(unit_ids.tolist()):
             groups.setdefault(u, []).append(i)
         sketch.add_groups(
-            np.concatenate([per_doc[i][0][per_doc[i][1]] for i in idx]) for idx in groups.values()
+            np.concatenate([h[ok] for h, ok in (doc_shingles(reps[i], hashes, k) for i in idx)])
+            for idx in groups.values()
         )
     n_tok = n_boil = 0
-    for rep, (h, ok), keys, ikeys in zip(reps, per_doc, seg_keys, id_keys, strict=True):
+    for rep, keys, ikeys in zip(reps, seg_keys, id_keys, strict=True):
+        h, ok = doc_shingles(rep, hashes, k) if use_spread else (None, None)
         rep.seg_df = lookup_counts(keys, df_keys, df_counts)
         rep.seg_dfi = lookup_counts(ikeys, dfi_keys, dfi_counts)
         rep.form = form.mark(rep, hashes)
@@ -238,7 +240,7 @@ def mark_boilerplate(
         near = banked.copy()
         seg_common = np.zeros(len(keys), dtype=bool)
         if use_spread:
-            if len(h):
+            if h is not None and len(h):
                 hit = np.flatnonzero((sketch.estimate(h) >= thr) & ok)
                 if len(hit):
                     near |= cover(hit, rep.n_tokens, k)

@@ -71,6 +71,9 @@ class ReuseParams:
     #: same year and rank: the side whose reworded sentences are rarer by this many bits (summed
     #: log2 document-frequency ratio) is taken as the copier, the other is not flagged
     direction_bits: float = 3.0
+    #: drop a verified pair at once when no block is covered and similar enough (exact: such a
+    #: pair can never yield a copied block); off only to check that it changes nothing
+    prune_claims: bool = True
     peer_all_pairs: bool = False  # benchmarks only: verify every pair instead of the index
     n_ref: float = 1000.0  # rarity is log2(max(reports, n_ref) / df): small batches are a sample
     align: AlignParams = field(default_factory=AlignParams)
@@ -271,27 +274,6 @@ class ReuseStage:
         t = time.perf_counter()
         hashes = vocab.hashes()
         k = p.shingle_k
-        sigs, own_sigs = [], []
-        for r in reps:
-            h = shingle_hashes(r.sids, hashes, k)
-            ok = valid_shingles(r.comparable & ~r.form, k)
-            sigs.append(sample(h[ok], p.sample_mod))
-            ok_t = valid_shingles(r.comparable & ~r.form, k)
-            own_sigs.append(np.unique(h[ok_t]) if len(h) else h)
-        is_query = np.zeros(len(reps), dtype=bool)
-        is_query[:n_q] = True
-        if not p.peer_search_history:
-            sigs = [s if i < n_q else s[:0] for i, s in enumerate(sigs)]
-        group = meta["member_id"].fillna("").astype(str).tolist()
-        peers, peer_stats = peer_pairs(sigs, is_query, group, p.peer_cap, p.peer_min_shared, p.peer_top_k)
-        if p.peer_all_pairs:  # benchmark only: every pair verified, no candidate index
-            peers = [
-                (i, j, 0)
-                for i in range(len(reps))
-                for j in range(i + 1, len(reps))
-                if (i < n_q or j < n_q) and not (group[i] and group[i] == group[j])
-            ]
-        priors = prior_pairs(meta, n_q, p.lookback)
         tpl_hash_parts, tpl_id_parts = [], []
         for ti, r in enumerate(tpl_reps):
             h = np.unique(shingle_hashes(r.sids, hashes, k))
@@ -304,11 +286,31 @@ class ReuseStage:
             th, tid_arr = th[o], tid_arr[o]
         else:
             th, tid_arr = np.zeros(0, np.uint64), np.zeros(0, np.int64)
+        # one pass over the reports: the sampled peer signature is kept, the full shingle set is
+        # only used for template containment (not held for the whole batch)
+        sigs: list[np.ndarray] = []
         tpl_cands: list[tuple[int, int]] = []
-        for i in range(n_q):
-            hits = template_hits(own_sigs[i], th, tid_arr, len(tpl_reps))
-            order = np.argsort(-hits, kind="stable")[: p.template_top_k]
-            tpl_cands.extend((i, int(ti)) for ti in order if hits[ti] >= p.template_min_hits)
+        for i, r in enumerate(reps):
+            h = shingle_hashes(r.sids, hashes, k)
+            h = h[valid_shingles(r.comparable & ~r.form, k)]
+            sigs.append(sample(h, p.sample_mod) if (i < n_q or p.peer_search_history) else h[:0])
+            if i < n_q and len(tpl_reps):
+                hits = template_hits(np.unique(h), th, tid_arr, len(tpl_reps))
+                order = np.argsort(-hits, kind="stable")[: p.template_top_k]
+                tpl_cands.extend((i, int(ti)) for ti in order if hits[ti] >= p.template_min_hits)
+        is_query = np.zeros(len(reps), dtype=bool)
+        is_query[:n_q] = True
+        group = meta["member_id"].fillna("").astype(str).tolist()
+        peers, peer_stats = peer_pairs(sigs, is_query, group, p.peer_cap, p.peer_min_shared, p.peer_top_k)
+        del sigs
+        if p.peer_all_pairs:  # benchmark only: every pair verified, no candidate index
+            peers = [
+                (i, j, 0)
+                for i in range(len(reps))
+                for j in range(i + 1, len(reps))
+                if (i < n_q or j < n_q) and not (group[i] and group[i] == group[j])
+            ]
+        priors = prior_pairs(meta, n_q, p.lookback)
         timings["candidates"] = time.perf_counter() - t
 
         # ---- verification -------------------------------------------------------------------
@@ -334,7 +336,9 @@ class ReuseStage:
         far: dict[int, dict[tuple[str, str], bool]] = {i: {} for i in range(n_q)}
 
         def add(i: int, kind: str, j: int | None, rep: DocRep, pairs: list[SegPair], tid: str = "") -> None:
-            if not pairs:
+            if not pairs or (
+                p.prune_claims and not self.promising(reps[i], rep, pairs, comp_spans.get(reps[i].doc_id))
+            ):
                 return
             key = (kind, tid or rep.doc_id)
             claims[i][key] = pairs
@@ -461,6 +465,38 @@ class ReuseStage:
             batch.stages_run.append(self.name)
 
     # ------------------------------------------------------------------------------------------
+    def layout(
+        self, a: DocRep, compared: list[tuple[int, int]] | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Block of every segment, content syllables per block and the content blocks in order
+        (cached on the rep)."""
+        got = a.meta.get("layout")
+        if got is None:
+            min_seg = self.params.align.min_seg_tokens
+            blocks = blocks_from_sections(a, compared) if compared else blocks_from_headings(a)
+            seg_block = block_of_segments(a, blocks)
+            got = (
+                seg_block,
+                block_sizes(a, seg_block, len(blocks), min_seg),
+                content_blocks(a, seg_block, min_seg),
+            )
+            a.meta["layout"] = got
+        return got
+
+    def promising(
+        self, a: DocRep, s: DocRep, pairs: list[SegPair], compared: list[tuple[int, int]] | None
+    ) -> bool:
+        """Whether any block of ``a`` is covered and similar enough (``cov``, ``sim`` of the
+        loosest block parameters) for a copy decision: a candidate pair that is not is dropped
+        at once, so the alignments of a large batch are not all held until the end."""
+        p = self.params
+        bps = (p.prior_block, p.peer_block, p.peer_far_block, p.template_block)
+        cov, sim = min(b.cov for b in bps), min(b.sim for b in bps)
+        seg_block, sizes, _ = self.layout(a, compared)
+        min_seg = p.align.min_seg_tokens
+        stats = block_stats(pairs, a, s, seg_block, sizes, min_seg, True, 0.0)
+        return any(st.cov >= cov and st.sim >= sim for st in stats)
+
     def block_table(
         self,
         a: DocRep,
@@ -471,10 +507,7 @@ class ReuseStage:
     ) -> tuple[dict[tuple[str, str], list[BlockStat]], np.ndarray]:
         """Block statistics of report ``a`` against each source, and its content blocks in order."""
         min_seg = self.params.align.min_seg_tokens
-        blocks = blocks_from_sections(a, compared) if compared else blocks_from_headings(a)
-        seg_block = block_of_segments(a, blocks)
-        order = content_blocks(a, seg_block, min_seg)
-        sizes = block_sizes(a, seg_block, len(blocks), min_seg)
+        seg_block, sizes, order = self.layout(a, compared)
         a.meta["block_sizes"] = sizes
         table = {
             key: block_stats(
