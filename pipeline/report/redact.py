@@ -74,6 +74,66 @@ _FIELD_RE = re.compile(
 _NAME_FIELDS = re.compile(r"(?i)^(?:ho|ten|bi danh)")
 _DOB_FIELDS = re.compile(r"(?i)sinh")
 _COMRADE_RE = re.compile(rf"(?i:\b(?:dong chi|d/c|d\.c\.?))\s+(?P<name>{_PLAIN_NAME})")
+#: After a form of address, a name may be a single given name ("đ/c Hùng", "anh Bình").
+_ADDRESS_RE = re.compile(
+    r"(?<![\w/])(?i:đồng chí|đ/c|đ\.c\.?|anh|chị|ông|bà|em|cô|chú|cháu|thầy|vợ|chồng|con trai|con gái)(?=[ \t])"
+)
+_ADDRESS_PLAIN_RE = re.compile(
+    r"(?<![\w/])(?i:dong chi|d/c|d\.c\.?|anh|chi|ong|ba|em|co|chu|chau|thay|vo|chong|con trai|con gai)(?=[ \t])"
+)
+#: One to four capitalised words after a space (run on the text without diacritics).
+_CAPITALISED = re.compile(r"(?:[ \t][A-Z][A-Za-z]*){1,4}(?![A-Za-z])")
+#: Capitalised words that start a title or an organisation, not a name ("ông Chủ tịch UBND").
+_NOT_A_NAME = frozenset(
+    "bi pho chu giam truong to uy thuong dang chi bo ban can tong tinh huyen xa phuong thi thanh"
+    " hoi doan cong nhan dan quan so phong vien trung nguoi ong ba anh em co doi phan".split()
+)
+#: The commonest Vietnamese surnames (about 90% of people), as typed and without diacritics.
+#: Left out on purpose: surnames that begin many place names (Hà Nội, Thái Bình, Cao Bằng,
+#: Lâm Đồng). In a text typed without diacritics a surname must be followed by two more
+#: capitalised words ("Do Thi Hoa", not "Do Ban chap hanh" = "Do Ban chấp hành"), and "ba" may
+#: be "bà" or "three", "Le" "Lê" or "Lễ": such texts (rare, screened with a warning) are
+#: redacted more than needed rather than less.
+_SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn"
+    " Lương Trương Tạ Lưu Nông Triệu Tô Mạc Quách Vương Lại Lò Hứa Kiều Đàm Tăng Khổng"
+).split()
+_SURNAMES_PLAIN = (
+    "Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Dinh Trinh Doan Luong Truong"
+    " Ta Luu To Trieu"
+).split()
+_SURNAME_RE = re.compile(r"(?<![\w/])(?:" + "|".join(_SURNAMES) + r")(?=[ \t])")
+_SURNAME_PLAIN_RE = re.compile(r"(?<![\w/])(?:" + "|".join(_SURNAMES_PLAIN) + r")(?=[ \t])")
+#: Public figures and the places and streets named after them: never redacted.
+_PUBLIC_NAMES = frozenset(
+    strip_accents(n).casefold()
+    for n in (
+        "Hồ Chí Minh", "Nguyễn Ái Quốc", "Nguyễn Tất Thành", "Võ Nguyên Giáp", "Tôn Đức Thắng",
+        "Phạm Văn Đồng", "Lê Duẩn", "Trần Phú", "Lê Hồng Phong", "Nguyễn Văn Cừ", "Hà Huy Tập",
+        "Nguyễn Văn Linh", "Đỗ Mười", "Lê Khả Phiêu", "Nông Đức Mạnh", "Nguyễn Phú Trọng", "Tô Lâm",
+        "Lương Cường", "Phạm Minh Chính", "Trần Thanh Mẫn", "Võ Văn Thưởng", "Nguyễn Xuân Phúc",
+        "Trần Hưng Đạo", "Trần Quốc Toản", "Lê Lợi", "Lê Thánh Tông", "Lê Đại Hành", "Nguyễn Trãi",
+        "Nguyễn Du", "Nguyễn Huệ", "Ngô Quyền", "Lý Thường Kiệt", "Lý Thái Tổ", "Lý Tự Trọng",
+        "Võ Thị Sáu", "Nguyễn Thị Minh Khai", "Lê Văn Tám", "Phan Bội Châu", "Phan Châu Trinh",
+        "Nguyễn Đình Chiểu", "Nguyễn Khuyến", "Lương Thế Vinh", "Trương Định", "Đinh Tiên Hoàng", "Hoàng Văn Thụ",
+        "Nguyễn Thái Học", "Nguyễn Chí Thanh", "Lê Quý Đôn", "Nguyễn Bỉnh Khiêm", "Đặng Thùy Trâm",
+    )
+)  # fmt: skip
+_PUBLIC_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:"
+    + "|".join(re.escape(n) for n in sorted(_PUBLIC_NAMES, key=len, reverse=True))
+    + r")(?![A-Za-z])"
+)
+#: Identifiers anywhere in the text: e-mail addresses, phone numbers, 12-digit citizen ID numbers.
+_ID_RE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\d.,/])(?:\+84[ .]?|0)\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\d/])"
+    r"|(?<![\d.,/])\d{12}(?![\d/])"
+)
+#: A year or date of birth in running text ("sinh năm 1985", "sinh ngày 4/7/1985"), no colon.
+_BORN_RE = re.compile(
+    r"(?i)\bsinh (?:nam|ngay)\s+(?P<value>(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?:19|20)\d{2})(?!\d)"
+)
 _SIGNATURE_START = re.compile(
     r"(?im)^\W*(nguoi (tu )?kiem diem|nguoi viet|\(?(ky|ki),? ghi ro ho (va )?ten|t/?m\.? (chi bo|chi uy|dang uy)"
     r"|bi thu|xac nhan cua|dang vien kiem diem)"
@@ -336,6 +396,7 @@ class _Redactor:
                 spans.append((m.start(), m.end(), _PRIORITY["dob"], DOB_HIDDEN))
         for m in _COMRADE_RE.finditer(plain):
             spans.append((m.start("name"), m.end("name"), _PRIORITY["unknown"], NAME_HIDDEN))
+        spans += self._free_text_spans(text, plain)
         sig = _SIGNATURE_START.search(plain, len(plain) // 2)
         if sig:
             for m in _NAME_LINE.finditer(plain, sig.start()):
@@ -344,6 +405,40 @@ class _Redactor:
         for m in self._file_re.finditer(text) if self._file_re else ():
             spans.append((m.start(), m.end(), _PRIORITY["file"], self.file_names[m.group(0)]))
         return _apply(text, spans)
+
+    def _free_text_spans(self, text: str, plain: str) -> list[tuple[int, int, int, str]]:
+        """Names of people outside the batch, identifiers and years of birth in running text.
+
+        Names: capitalised words after a form of address ("anh", "bà", "đ/c" ... one word is
+        enough) or after one of the commonest surnames (two to four words); public figures
+        (:data:`_PUBLIC_NAMES`) are kept. A text typed without diacritics is searched with the
+        plain forms ("dong chi", "Nguyen").
+        """
+        spans: list[tuple[int, int, int, str]] = []
+        if len(plain) != len(text):
+            return spans
+        no_marks = plain == text
+        address_re, surname_re = (
+            (_ADDRESS_PLAIN_RE, _SURNAME_PLAIN_RE) if no_marks else (_ADDRESS_RE, _SURNAME_RE)
+        )
+        public = [(m.start(), m.end()) for m in _PUBLIC_RE.finditer(plain)]
+        names: list[tuple[int, int]] = []
+        for m in address_re.finditer(text):
+            words = _CAPITALISED.match(plain, m.end())
+            if words is not None and words.group(0).split()[0].casefold() not in _NOT_A_NAME:
+                names.append((words.start() + 1, words.end()))
+        for m in surname_re.finditer(text):
+            words = _CAPITALISED.match(plain, m.end())
+            if words is not None and (1 + no_marks) <= len(words.group(0).split()) <= 3:
+                names.append((m.start(), words.end()))
+        for start, end in names:
+            if not any(start < b and a < end for a, b in public):
+                spans.append((start, end, _PRIORITY["unknown"], NAME_HIDDEN))
+        for m in _ID_RE.finditer(text):
+            spans.append((m.start(), m.end(), _PRIORITY["field"], HIDDEN))
+        for m in _BORN_RE.finditer(plain):
+            spans.append((m.start("value"), m.end("value"), _PRIORITY["dob"], DOB_HIDDEN))
+        return spans
 
     def text(self, value: Any, owner: str | None = None) -> Any:
         """A free text (reason, passage, plan item) redacted, doc_ids replaced too."""

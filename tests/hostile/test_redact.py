@@ -28,6 +28,13 @@ from .builders import _build, docx_bytes, good_report, person
 SECRETARY = "Trần Quốc Hưng"
 COLLEAGUE = "Phạm Minh Tuấn"
 PHONE = "0912 345 678"
+#: People outside the batch and identifiers in running text (no "Field:" before them).
+OUTSIDERS = ("Lê Văn Bình", "Đỗ Thị Hoa", "đ/c Hùng", "001085012345", "ngoc.nt@example.vn", "sinh năm 1985")
+FREE_TEXT_LINE = (
+    "Phối hợp với anh Lê Văn Bình (Trưởng thôn) và Trưởng ban Đỗ Thị Hoa; đ/c Hùng góp ý. "
+    "Liên hệ ngoc.nt@example.vn, CCCD 001085012345; vợ tôi sinh năm 1985. "
+    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."
+)
 PEOPLE = [50, 51, 52, 53]
 
 
@@ -41,7 +48,7 @@ def _report(i: int, year: int) -> str:
     text = text.replace("Chức vụ Đảng: Đảng viên", f"Chức vụ Đảng: Đảng viên\nĐiện thoại: {PHONE}")
     text = text.replace(
         "2. Nguyên nhân:",
-        f"Được đồng chí {COLLEAGUE} nhắc nhở về việc nộp báo cáo chậm.\n2. Nguyên nhân:",
+        f"Được đồng chí {COLLEAGUE} nhắc nhở về việc nộp báo cáo chậm.\n{FREE_TEXT_LINE}\n2. Nguyên nhân:",
     )
     if i == 51:
         text = text.replace("II. NHỮNG HẠN CHẾ", PARTNER_LINE.format(person(50)[0]) + "\nII. NHỮNG HẠN CHẾ")
@@ -82,7 +89,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def _secrets() -> list[str]:
     """Every form of every name, date of birth and file name that must not leak."""
-    out = [SECRETARY, COLLEAGUE, PHONE]
+    out = [SECRETARY, COLLEAGUE, PHONE, *OUTSIDERS, *map(strip_accents, OUTSIDERS)]
     for i in [*PEOPLE, 54]:
         name, dob = person(i)
         d, m, y = dob.split("/")
@@ -108,7 +115,7 @@ def test_unredacted_outputs_do_contain_the_secrets(outputs: dict) -> None:
     """Otherwise the next test would prove nothing."""
     blob = "\n".join(_output_texts(outputs["root"] / "plain").values())
     found = [s for s in _secrets() if s in blob]
-    assert {SECRETARY, COLLEAGUE, PHONE, person(50)[0], person(50)[1]} <= set(found)
+    assert {SECRETARY, COLLEAGUE, PHONE, *OUTSIDERS, person(50)[0], person(50)[1]} <= set(found)
 
 
 def test_no_secret_in_any_redacted_output(outputs: dict) -> None:
@@ -118,6 +125,7 @@ def test_no_secret_in_any_redacted_output(outputs: dict) -> None:
     )
     assert [n for n in texts if n.startswith("report.xlsx:xl/worksheets/")], "the workbook's sheets"
     assert "Đảng viên 0" in texts["report.html"], "the evidence is still shown, pseudonymised"
+    assert "Hồ Chí Minh" in texts["report.html"], "public figures are not redacted"
     leaks = [(s, name) for s in _secrets() for name, text in texts.items() if s.casefold() in text.casefold()]
     assert leaks == []
     batch_folder = str(outputs["batch"])
@@ -154,6 +162,11 @@ def test_pseudonyms_in_texts_follow_the_person(outputs: dict) -> None:
             strip_accents("Điện thoại: [đã ẩn]") in plain and strip_accents("Ngày sinh: [ngày sinh]") in plain
         )
         assert strip_accents("đồng chí [họ tên]") in plain
+        assert (
+            strip_accents("với anh [họ tên] (Trưởng thôn) và Trưởng ban [họ tên]; đ/c [họ tên] góp ý")
+            in plain
+        )
+        assert strip_accents("Liên hệ [đã ẩn], CCCD [đã ẩn]; vợ tôi sinh năm [ngày sinh].") in plain
         assert "BÍ THƯ\n[họ tên]" in text or "BI THU\n[họ tên]" in text
     original = outputs["result"].documents
     row = {Path(p).stem: k for k, p in enumerate(original["path"])}
