@@ -6,6 +6,13 @@ commas (or by semicolons or tabs, as the header line shows). A manifest
 that does not parse stops the run with a message naming the line and column
 (:class:`ManifestError`); a row whose file is missing is reported in errors.csv and the batch
 goes on.
+
+A bad value in one row (a year "2O24", a kind "personal", an empty member_id, a repeated
+doc_id or path) stops the run too by default. With ``row_errors`` (a list), such a row is
+left out instead and described there as an errors.csv row (``path``: the row's file,
+``error``: the line, the column, the value and what is wrong), so one typo in a 5,000-row
+manifest does not hold up the batch; a manifest that cannot be read, is binary, lacks a column
+or has rows with more fields than the header still stops the run.
 """
 
 from __future__ import annotations
@@ -45,8 +52,12 @@ class ManifestRow:
     doc_id: str | None
 
 
-def load_manifest(manifest_path: str | Path) -> list[ManifestRow]:
-    """Parse and validate a manifest. Raises :class:`ManifestError` on the first bad value."""
+def load_manifest(
+    manifest_path: str | Path, row_errors: list[dict[str, str]] | None = None
+) -> list[ManifestRow]:
+    """Parse and validate a manifest. Raises :class:`ManifestError` on the first bad value,
+    or, with ``row_errors``, leaves bad rows out and appends ``{"path", "error"}`` for each
+    (see the module docstring)."""
     manifest_path = Path(manifest_path)
     name = manifest_path.name
     try:
@@ -81,33 +92,53 @@ def load_manifest(manifest_path: str | Path) -> list[ManifestRow]:
         values = {k: (v or "").strip() for k, v in raw.items()}
         if not any(values.values()):
             continue
-
-        def bad(column: str, why: str, _line: int = line, _values: dict[str, str] = values) -> ManifestError:
-            return ManifestError(f"{name} line {_line}, column '{column}': {_values.get(column, '')!r} {why}")
-
-        for column in REQUIRED_COLUMNS:
-            if not values.get(column):
-                raise bad(column, "is empty")
         try:
-            year = int(values["year"])
-        except ValueError:
-            raise bad("year", "is not a year (expected e.g. 2024)") from None
-        if not 1990 <= year <= 2100:
-            raise bad("year", "is out of range (1990-2100)")
-        kind = _KIND_ALIASES.get(values["kind"].lower(), values["kind"].lower())
-        if kind not in schema.KINDS:
-            raise bad("kind", f"must be one of {', '.join(schema.KINDS)}")
-        role = _ROLE_ALIASES.get(values["role"].lower(), values["role"].lower())
-        if role not in schema.ROLES:
-            raise bad("role", f"must be one of {', '.join(schema.ROLES)}")
-        doc_id = values.get("doc_id") or None
-        if doc_id is not None:
-            if doc_id in seen_ids:
-                raise bad("doc_id", f"repeats the doc_id of line {seen_ids[doc_id]}")
-            seen_ids[doc_id] = line
-        path = (base / values["path"]).resolve()
-        if path in seen_paths:
-            raise bad("path", f"repeats the path of line {seen_paths[path]}")
-        seen_paths[path] = line
-        rows.append(ManifestRow(line, path, values["member_id"], values["unit"], year, kind, role, doc_id))
+            row = _row(values, line, name, base, seen_ids, seen_paths)
+        except ManifestError as exc:
+            if row_errors is None:
+                raise
+            path = (base / values["path"]).resolve() if values.get("path") else manifest_path
+            row_errors.append({"path": str(path), "error": f"not screened, bad manifest row: {exc}"})
+            continue
+        rows.append(row)
     return rows
+
+
+def _row(
+    values: dict[str, str],
+    line: int,
+    name: str,
+    base: Path,
+    seen_ids: dict[str, int],
+    seen_paths: dict[Path, int],
+) -> ManifestRow:
+    """One validated row; raises :class:`ManifestError` naming the line, column and value."""
+
+    def bad(column: str, why: str) -> ManifestError:
+        return ManifestError(f"{name} line {line}, column '{column}': {values.get(column, '')!r} {why}")
+
+    for column in REQUIRED_COLUMNS:
+        if not values.get(column):
+            raise bad(column, "is empty")
+    try:
+        year = int(values["year"])
+    except ValueError:
+        raise bad("year", "is not a year (expected e.g. 2024)") from None
+    if not 1990 <= year <= 2100:
+        raise bad("year", "is out of range (1990-2100)")
+    kind = _KIND_ALIASES.get(values["kind"].lower(), values["kind"].lower())
+    if kind not in schema.KINDS:
+        raise bad("kind", f"must be one of {', '.join(schema.KINDS)}")
+    role = _ROLE_ALIASES.get(values["role"].lower(), values["role"].lower())
+    if role not in schema.ROLES:
+        raise bad("role", f"must be one of {', '.join(schema.ROLES)}")
+    doc_id = values.get("doc_id") or None
+    path = (base / values["path"]).resolve()
+    if doc_id is not None and doc_id in seen_ids:
+        raise bad("doc_id", f"repeats the doc_id of line {seen_ids[doc_id]}")
+    if path in seen_paths:
+        raise bad("path", f"repeats the path of line {seen_paths[path]}")
+    if doc_id is not None:
+        seen_ids[doc_id] = line
+    seen_paths[path] = line
+    return ManifestRow(line, path, values["member_id"], values["unit"], year, kind, role, doc_id)

@@ -85,3 +85,41 @@ def test_semicolon_or_tab_separated_manifest(tmp_path: Path, sep: str) -> None:
     path.write_text((HEADER + GOOD_ROW).replace(",", sep), encoding="utf-8")
     rows = load_manifest(path)
     assert [(r.path.name, r.member_id, r.unit, r.year) for r in rows] == [("a.txt", "m1", "Chi bộ A", 2024)]
+
+
+#: Cases whose bad value is in one row (the others are about the whole file).
+ROW_CASES = [c for c in CASES if c[0] not in ("missing_column", "extra_fields")]
+
+
+@pytest.mark.parametrize("case,text,expected", ROW_CASES, ids=[c[0] for c in ROW_CASES])
+def test_bad_row_can_become_an_errors_row(tmp_path: Path, case: str, text: str, expected: list[str]) -> None:
+    """With ``row_errors``, a bad row is left out and described (line, column, value, file);
+    the good rows are kept. (``soi screen`` does not use this mode yet: see docs/RELIABILITY.md.)"""
+    from pipeline.ingest.manifest import load_manifest
+
+    path = tmp_path / "manifest.csv"
+    path.write_text(text + "c.txt,m9,Chi bộ A,2025,individual,member,d9\n", encoding="utf-8")
+    errors: list[dict[str, str]] = []
+    rows = load_manifest(path, row_errors=errors)
+    assert len(errors) == 1, errors
+    message = errors[0]["error"]
+    assert message.startswith("not screened, bad manifest row: manifest.csv line")
+    for part in expected:
+        assert part in message, f"{case}: {part!r} not in {message!r}"
+    bad_line = int(message.split(" line ")[1].split(",")[0])
+    assert bad_line not in {r.line for r in rows}
+    bad_path = text.splitlines()[bad_line - 1].split(",")[0]
+    assert errors[0]["path"] == str((tmp_path / bad_path).resolve())
+    assert [r.path.name for r in rows][-1] == "c.txt", "the rows after the bad one are read"
+    assert len(rows) == len(text.splitlines()) - 1  # header + the bad row out, c.txt in
+
+
+@pytest.mark.parametrize("case", ["missing_column", "extra_fields"])
+def test_whole_file_problems_still_stop(tmp_path: Path, case: str) -> None:
+    from pipeline.ingest.manifest import ManifestError, load_manifest
+
+    text = next(c[1] for c in CASES if c[0] == case)
+    path = tmp_path / "manifest.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ManifestError):
+        load_manifest(path, row_errors=[])
