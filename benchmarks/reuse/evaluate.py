@@ -87,6 +87,7 @@ def evaluate(folder: Path, out: Path, params: ReuseParams | None = None, baselin
         },
         "pairs": pairs.set_index("channel").to_dict("index"),
     }
+    summary["checks"] = checks(batch, truth)
     if baselines:
         t = time.perf_counter()
         bs = baseline_scores(batch, load_templates([], include_repo=True))
@@ -98,6 +99,37 @@ def evaluate(folder: Path, out: Path, params: ReuseParams | None = None, baselin
         summary["baseline_seconds"] = round(time.perf_counter() - t, 1)
     (out / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False), encoding="utf-8")
     return summary
+
+
+def checks(batch, truth: pd.DataFrame) -> dict:
+    """False flags broken down: genuine next-year reports flagged copied_prior (the member has an
+    earlier report in the batch and did not copy it), and copied_peer false flags on a report
+    that is in truth the *source* of a flagged colleague's copy (direction only)."""
+    f = batch.findings
+    t = truth.set_index("doc_id")
+    docs = batch.documents.set_index("doc_id")
+    year = pd.to_numeric(docs["year"], errors="coerce")
+    earlier = {
+        d
+        for d, m, y in zip(docs.index, docs["member_id"], year, strict=True)
+        if m and ((docs["member_id"] == m) & (year < y)).any()
+    }
+    prior = f[(f.finding == "copied_prior") & (f.flag == 1)]
+    genuine = [d for d in prior.doc_id if d in earlier and int(t.loc[d, "copied_prior"]) == 0]
+    peer = f[(f.finding == "copied_peer") & (f.flag == 1)]
+    fp = peer[[int(t.loc[d, "copied_peer"]) == 0 for d in peer.doc_id]]
+    direction = [
+        r.doc_id
+        for r in fp.itertuples()
+        if set(str(r.detail).split(";")) & set(str(t.loc[r.doc_id, "peer_source_of"]).split(";"))
+    ]
+    return {
+        "next_year_reports_with_earlier_report": len(earlier),
+        "genuine_next_year_flagged_copied_prior": len(genuine),
+        "genuine_next_year_flagged_ids": genuine[:30],
+        "copied_peer_false_flags": len(fp),
+        "copied_peer_false_flags_source_of_the_copy": len(direction),
+    }
 
 
 def main() -> None:

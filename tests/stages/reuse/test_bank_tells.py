@@ -94,3 +94,20 @@ def test_bank_cli(tmp_path):
     assert "1 template(s)" in res.output and "mau" in res.output
     res = CliRunner().invoke(bank, ["list", "--bank", str(tmp_path / "b")])
     assert res.exit_code == 0 and "mau\t" in res.output
+
+
+def test_header_post_and_post_lean():
+    from pipeline.stages.reuse.tells import header_post, post_lean
+
+    head = "Họ và tên: Trịnh Văn An\nChức vụ Đảng: Đảng viên\nChức vụ chính quyền: Kế toán ngân hàng\n"
+    assert header_post(head) == "kế toán ngân hàng"
+    assert header_post("Chức vụ chính quyền: Không\n") == ""
+    assert header_post("Chức vụ: …\n") == ""
+    text = "Với cương vị kế toán ngân hàng, bản thân đã đối chiếu 1.200 chứng từ."
+    assert post_lean(text, "thủ quỹ", "kế toán ngân hàng") == 1  # names the other's post: copied
+    assert post_lean(text, "kế toán ngân hàng", "thủ quỹ") == -1
+    # the shorter post inside the longer one only counts outside it
+    assert post_lean(text, "kế toán", "kế toán ngân hàng") == 1
+    assert post_lean(text, "kế toán ngân hàng", "kế toán") == -1
+    assert post_lean(text, "kế toán ngân hàng", "kế toán ngân hàng") == 0
+    assert post_lean("Hoàn thành tốt nhiệm vụ.", "thủ quỹ", "kế toán") == 0

@@ -137,3 +137,28 @@ def test_copy_typed_without_diacritics():
     assert _finding(b, "U03-M001-2024", "copied_peer").flag == 0
     m = b.matches[b.matches.doc_id == "U02-M002-2024"]
     assert len(m) and set(m.match_type) <= {"refreshed", "paraphrased"}
+
+
+def test_identical_colleague_copy_direction_from_the_post(batch):
+    """Two members' reports of the same year, identical body text: who copied whom is not in the
+    sequence rule (same rank) nor in any rewording; the text names 'kế toán ngân sách xã', the
+    post in Bình's header, so An (Công chức Địa chính - Xây dựng) is the one who copied."""
+    an = _finding(batch, "U06-M002-2024", "copied_peer")
+    assert an.flag == 1 and an.score > 0.9
+    assert an.detail == "U06-M001-2024"
+    assert _finding(batch, "U06-M001-2024", "copied_peer").flag == 0
+    m = batch.matches[batch.matches.doc_id == "U06-M002-2024"]
+    assert set(m.match_type) == {"identical"}
+
+
+def test_identical_colleague_copy_without_a_tell_flags_both():
+    """Without the post in the text (nor a rewording, nor a rank), the direction cannot be read
+    from the texts: both reports are flagged, each naming the other."""
+    b = load_cases(["binh_2024.txt", "an_2024_copy.txt"])
+    docs = b.documents.copy()
+    for i in docs.index:  # same-length replacement: section spans stay valid
+        docs.loc[i, "text"] = docs.loc[i, "text"].replace("kế toán ngân sách xã", "cán bộ phụ trách quỹ")
+    b.documents = docs
+    ReuseStage(templates={}, bank_dirs=[]).run(b)
+    assert _finding(b, "U06-M002-2024", "copied_peer").detail == "U06-M001-2024"
+    assert _finding(b, "U06-M001-2024", "copied_peer").detail == "U06-M002-2024"
