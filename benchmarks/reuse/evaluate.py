@@ -142,7 +142,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "reuse")
     ap.add_argument("--no-baselines", action="store_true")
     a = ap.parse_args()
-    name = f"s{a.seed}-u{a.units}-{a.variant}"
+    name = a.folder.name if a.folder else f"s{a.seed}-u{a.units}-{a.variant}"
     folder = a.folder or generate(a.seed, a.units, a.years, a.variant, a.out / "data" / name)
     s = evaluate(folder, a.out / name, baselines=not a.no_baselines)
     print(

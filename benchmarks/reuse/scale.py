@@ -39,22 +39,26 @@ def generate(size: int, seed: int) -> Path:
     return folder
 
 
-def run_stage(folder: Path) -> dict:
+def run_stage(folder: Path, workers: int = 1) -> dict:
     """In this process: load, run the stage, report seconds and peak memory."""
-    from pipeline.stages.reuse import ReuseStage
+    from pipeline.stages.reuse import ReuseParams, ReuseStage
     from pipeline.stages.reuse.evaluate import batch_from_folder
 
     t0 = time.perf_counter()
     batch = batch_from_folder(folder)
     t1, c1 = time.perf_counter(), time.process_time()
-    stage = ReuseStage(bank_dirs=[])
+    stage = ReuseStage(params=ReuseParams(align_workers=workers), bank_dirs=[])
     stage.run(batch)
     t2, c2 = time.perf_counter(), time.process_time()
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "reports": len(batch.documents),
         "load_s": round(t1 - t0, 1),
         "stage_s": round(t2 - t1, 1),
-        "stage_cpu_s": round(c2 - c1, 1),  # this process only (worker processes not counted)
+        "stage_cpu_s": round(c2 - c1, 1),  # this process
+        "workers": workers,
+        "workers_cpu_s": round(child.ru_utime + child.ru_stime, 1),  # forked alignment workers
+        "workers_peak_mb": round(child.ru_maxrss / 1024),
         "load_avg_1min": round(os.getloadavg()[0], 2),
         "timings": batch.params["reuse"]["timings_s"],
         "candidates": batch.params["reuse"]["candidates"],
@@ -129,12 +133,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=101)
     ap.add_argument("--allpairs-max", type=int, default=1000, help="largest size compared in full")
     ap.add_argument("--allpairs-sample", type=int, default=3000, help="pairs timed above that")
+    ap.add_argument("--workers", type=int, default=2, help="alignment processes (as a screen on 2 cores)")
     ap.add_argument("--run", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--allpairs", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--sample", type=int, default=0, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.run:
-        print(json.dumps(run_stage(a.run)))
+        print(json.dumps(run_stage(a.run, a.workers)))
         return
     if a.allpairs:
         print(json.dumps(all_pairs(a.allpairs, a.sample or None)))
@@ -147,7 +152,10 @@ def main() -> None:
         gen_s = time.perf_counter() - t
         res = json.loads(
             subprocess.run(
-                [sys.executable, __file__, "--run", str(folder)], check=True, capture_output=True, text=True
+                [sys.executable, __file__, "--run", str(folder), "--workers", str(a.workers)],
+                check=True,
+                capture_output=True,
+                text=True,
             ).stdout
         )
         res["size"], res["generate_s"] = size, round(gen_s, 1)

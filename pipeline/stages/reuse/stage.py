@@ -15,6 +15,7 @@ Pipeline (each step documented in its module):
 from __future__ import annotations
 
 import math
+import multiprocessing as mp
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -24,6 +25,8 @@ import numpy as np
 import pandas as pd
 
 from pipeline import schema
+from pipeline.engine import current_engine
+from pipeline.engine.local import default_context
 from pipeline.model import Batch
 from pipeline.stages.reuse import tells
 from pipeline.stages.reuse.align import AlignParams, Passage, SegPair, align_pair, refine
@@ -74,6 +77,10 @@ class ReuseParams:
     #: drop a verified pair at once when no block is covered and similar enough (exact: such a
     #: pair can never yield a copied block); off only to check that it changes nothing
     prune_claims: bool = True
+    #: processes aligning colleague pairs: None = the screen engine's workers (1 outside a
+    #: screen); forked only from a thread-free process and above ``parallel_min_pairs`` pairs
+    align_workers: int | None = None
+    parallel_min_pairs: int = 20_000
     peer_all_pairs: bool = False  # benchmarks only: verify every pair instead of the index
     n_ref: float = 1000.0  # rarity is log2(max(reports, n_ref) / df): small batches are a sample
     align: AlignParams = field(default_factory=AlignParams)
@@ -91,6 +98,16 @@ class ReuseParams:
     template_block: BlockParams = field(
         default_factory=lambda: BlockParams(cov=0.9, sim=80.0, bits=0.0, run=3, unordered=6)
     )
+
+
+#: what forked alignment workers read (set just before the fork, cleared after)
+_FORK_CTX: dict[str, Any] = {}
+
+
+def _peer_chunk(chunk: list[tuple[int, int, int]]) -> list[tuple[int, int, list[SegPair]]]:
+    """Worker side of :meth:`ReuseStage.peer_verdicts` (the reports came with the fork)."""
+    stage, ctx = _FORK_CTX["run"]
+    return stage.peer_verdicts(chunk, *ctx)
 
 
 def _compared_spans(sections: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
@@ -335,9 +352,19 @@ class ReuseStage:
         units_l = meta["unit"].fillna("").astype(str).tolist()
         far: dict[int, dict[tuple[str, str], bool]] = {i: {} for i in range(n_q)}
 
-        def add(i: int, kind: str, j: int | None, rep: DocRep, pairs: list[SegPair], tid: str = "") -> None:
+        def add(
+            i: int,
+            kind: str,
+            j: int | None,
+            rep: DocRep,
+            pairs: list[SegPair],
+            tid: str = "",
+            checked: bool = False,
+        ) -> None:
             if not pairs or (
-                p.prune_claims and not self.promising(reps[i], rep, pairs, comp_spans.get(reps[i].doc_id))
+                not checked
+                and p.prune_claims
+                and not self.promising(reps[i], rep, pairs, comp_spans.get(reps[i].doc_id))
             ):
                 return
             key = (kind, tid or rep.doc_id)
@@ -360,32 +387,20 @@ class ReuseStage:
         rank = [
             0 if k == "collective" else (1 if r == "leader" else 2) for k, r in zip(kinds, roles, strict=True)
         ]
-        for i, j, _shared in peers:
-            # Who can have copied whom: not from a later year's report, and within a year not from
-            # a report written later under the sequence rule (collective report first, then
-            # leaders, then members; domain.md §3). Same year and rank: either may be the copier.
-            order_i, order_j = (years[i], rank[i]), (years[j], rank[j])
-            i_can = i < n_q and order_i >= order_j
-            j_can = j < n_q and order_j >= order_i
-            if not i_can:
-                i, j, i_can, j_can = j, i, j_can, i_can
-            if not i_can:
-                continue
-            fwd, back = align_pair(
-                reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), a_p, both_sides=j_can
-            )
-            if j_can and fwd:
-                # the shared text names one side's post only: the other side copied it
-                told = tells.post_lean(shared_text(reps[i], fwd), post_of(reps[i]), post_of(reps[j]))
-                lean = copy_direction(fwd, reps[i], reps[j])
-                if told > 0 or (not told and lean >= p.direction_bits):  # i copied j
-                    j_can = False
-                elif told < 0 or lean <= -p.direction_bits:
-                    i_can = False
-            if i_can:
-                add(i, "peer", j, reps[j], fwd)
-            if j_can:
-                add(j, "peer", i, reps[i], back)
+        ctx = (reps, vocab, years, rank, n_q, comp_spans, segs_of)
+        workers = self.align_workers(len(peers))
+        if workers > 1:
+            chunks = [peers[x : x + 400] for x in range(0, len(peers), 400)]
+            _FORK_CTX["run"] = (self, ctx)
+            try:
+                with mp.get_context("fork").Pool(workers) as pool:
+                    verdicts = [v for part in pool.imap(_peer_chunk, chunks) for v in part]
+            finally:
+                _FORK_CTX.clear()
+        else:
+            verdicts = self.peer_verdicts(peers, *ctx)
+        for i, j, pairs in verdicts:
+            add(i, "peer", j, reps[j], pairs, checked=True)
         for i, ti in tpl_cands:
             r = tpl_reps[ti]
             all_segs = segs.get(("t", ti))
@@ -465,6 +480,71 @@ class ReuseStage:
             batch.stages_run.append(self.name)
 
     # ------------------------------------------------------------------------------------------
+    def align_workers(self, n_pairs: int) -> int:
+        """Processes for the colleague alignments: ``align_workers``, or the screen's engine's
+        workers (:func:`pipeline.engine.current_engine`); 1 (this process) for small batches and
+        where forking is not safe (threads running, no fork on the platform)."""
+        p = self.params
+        w = (
+            p.align_workers
+            if p.align_workers is not None
+            else int(getattr(current_engine(), "workers", 1) or 1)
+        )
+        if w <= 1 or n_pairs < p.parallel_min_pairs or default_context() != "fork":
+            return 1
+        return w
+
+    def peer_verdicts(
+        self,
+        peers: list[tuple[int, int, int]],
+        reps: list[DocRep],
+        vocab: Vocab,
+        years: list[int],
+        rank: list[int],
+        n_q: int,
+        comp_spans: dict[str, list[tuple[int, int]]],
+        segs_of: Any,
+    ) -> list[tuple[int, int, list[SegPair]]]:
+        """Verify colleague candidate pairs: ``(copier, source, matched segment pairs)`` for each
+        direction that may hold a copied block.
+
+        Who can have copied whom: not from a later year's report, and within a year not from a
+        report written later under the sequence rule (collective report first, then leaders,
+        then members; domain.md §3). Same year and rank: either may be the copier, unless the
+        shared text names one side's post only (:func:`tells.post_lean`) or one side reworded
+        the other's common sentences (:func:`copy_direction`)."""
+        p = self.params
+        out: list[tuple[int, int, list[SegPair]]] = []
+        for i, j, _shared in peers:
+            order_i, order_j = (years[i], rank[i]), (years[j], rank[j])
+            i_can = i < n_q and order_i >= order_j
+            j_can = j < n_q and order_j >= order_i
+            if not i_can:
+                i, j, i_can, j_can = j, i, j_can, i_can
+            if not i_can:
+                continue
+            fwd, back = align_pair(
+                reps[i], reps[j], vocab, segs_of(i, reps[i]), segs_of(j, reps[j]), p.align, both_sides=j_can
+            )
+            if j_can and fwd:
+                told = tells.post_lean(shared_text(reps[i], fwd), post_of(reps[i]), post_of(reps[j]))
+                lean = copy_direction(fwd, reps[i], reps[j])
+                if told > 0 or (not told and lean >= p.direction_bits):  # i copied j
+                    j_can = False
+                elif told < 0 or lean <= -p.direction_bits:
+                    i_can = False
+            for a, b, pairs, ok in ((i, j, fwd, i_can), (j, i, back, j_can)):
+                if (
+                    ok
+                    and pairs
+                    and (
+                        not p.prune_claims
+                        or self.promising(reps[a], reps[b], pairs, comp_spans.get(reps[a].doc_id))
+                    )
+                ):
+                    out.append((a, b, pairs))
+        return out
+
     def layout(
         self, a: DocRep, compared: list[tuple[int, int]] | None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
