@@ -45,11 +45,17 @@ def candidates(base: ModelConfig) -> dict[str, Any]:
     out["LR shallow weight 2"] = build_model(replace(nocal, shallow_weight=2.0))
     out["LR char n-grams only"] = build_model(replace(nocal, syllables=None, words=None, shallow_weight=0.0))
     out["LR syllable n-grams only"] = build_model(replace(nocal, char=None, words=None, shallow_weight=0.0))
-    out["LR word (underthesea) n-grams only"] = build_model(replace(nocal, char=None, syllables=None, shallow_weight=0.0))
+    out["LR word (underthesea) n-grams only"] = build_model(
+        replace(nocal, char=None, syllables=None, shallow_weight=0.0)
+    )
     out["LR words+syllables+shallow, no char"] = build_model(replace(nocal, char=None))
     feats = build_features(nocal)
-    out["LinearSVC C=0.5"] = Pipeline([("features", feats), ("clf", LinearSVC(C=0.5, class_weight="balanced"))])
-    out["Ridge alpha=1"] = Pipeline([("features", clone(feats)), ("clf", RidgeClassifier(alpha=1.0, class_weight="balanced"))])
+    out["LinearSVC C=0.5"] = Pipeline(
+        [("features", feats), ("clf", LinearSVC(C=0.5, class_weight="balanced"))]
+    )
+    out["Ridge alpha=1"] = Pipeline(
+        [("features", clone(feats)), ("clf", RidgeClassifier(alpha=1.0, class_weight="balanced"))]
+    )
     out["ComplementNB alpha=0.3"] = Pipeline([("features", clone(feats)), ("clf", ComplementNB(alpha=0.3))])
     return out
 
@@ -68,7 +74,9 @@ def main() -> None:
         rows = []
         for label, est in candidates(CONFIGS[name]).items():
             t = time.perf_counter()
-            cv = cross_val_predict(clone(est), train, train[target], cv=StratifiedKFold(5, shuffle=True, random_state=0))
+            cv = cross_val_predict(
+                clone(est), train, train[target], cv=StratifiedKFold(5, shuffle=True, random_state=0)
+            )
             model = clone(est).fit(train, train[target])
             pred = model.predict(test)
             row = {
@@ -78,7 +86,10 @@ def main() -> None:
                 "seconds": round(time.perf_counter() - t, 1),
             }
             rows.append(row)
-            print(f"{name:20s} {label:40s} cv {row['cv_macro_f1']:.3f} test {row['test_macro_f1']:.3f}", flush=True)
+            print(
+                f"{name:20s} {label:40s} cv {row['cv_macro_f1']:.3f} test {row['test_macro_f1']:.3f}",
+                flush=True,
+            )
         results[name] = rows
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:

@@ -45,7 +45,9 @@ class RecordingGenerator(Generator):
                 )
 
 
-def generate_with_sentences(seed: int, units: int, years: str, out: Path, variant: str, rates: dict[str, Any] | None = None) -> dict[str, Any]:
+def generate_with_sentences(
+    seed: int, units: int, years: str, out: Path, variant: str, rates: dict[str, Any] | None = None
+) -> dict[str, Any]:
     gen = RecordingGenerator(seed, units, parse_years(years), out, "txt", variant, rates)
     summary = gen.run()
     with (out / "truth_sentences.csv").open("w", encoding="utf-8", newline="") as fh:

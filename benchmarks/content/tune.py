@@ -34,7 +34,13 @@ from evaluate import load_or_screen  # noqa: E402
 
 from pipeline.stages.content import ContentParams, ContentStage  # noqa: E402
 
-FINDINGS = ("missing_ideology", "missing_ethics", "generic_weaknesses", "unquantified_results", "no_collective_responsibility")
+FINDINGS = (
+    "missing_ideology",
+    "missing_ethics",
+    "generic_weaknesses",
+    "unquantified_results",
+    "no_collective_responsibility",
+)
 THRESHOLD_FIELD = {
     "missing_ideology": "ideology_threshold",
     "missing_ethics": "ethics_threshold",
@@ -103,9 +109,16 @@ def main() -> None:
     grid_syl = tuple(args.syllables)
     thresholds = np.round(np.arange(0.05, 0.96, 0.05), 2)
     results = []
-    for w, floor, syl, rmin, wmin in itertools.product(grid_w, grid_floor, grid_syl, args.result_section_min, args.weakness_section_min):
+    for w, floor, syl, rmin, wmin in itertools.product(
+        grid_w, grid_floor, grid_syl, args.result_section_min, args.weakness_section_min
+    ):
         stage.params = replace(
-            ContentParams(), heading_weight=w, text_floor=floor, min_syllables=syl, result_section_min=rmin, weakness_section_min=wmin
+            ContentParams(),
+            heading_weight=w,
+            text_floor=floor,
+            min_syllables=syl,
+            result_section_min=rmin,
+            weakness_section_min=wmin,
         )
         bests: dict[str, list[float]] = {f: [] for f in FINDINGS}
         ys: dict[str, list[int]] = {f: [] for f in FINDINGS}
@@ -118,16 +131,32 @@ def main() -> None:
                 sub = sub[applicable]
                 bests[f] += list(1.0 - sub["score"].astype(float))
                 ys[f] += list(truth[f].reindex(sub.index).astype(int))
-        row = {"heading_weight": w, "text_floor": floor, "min_syllables": syl, "result_section_min": rmin, "weakness_section_min": wmin}
+        row = {
+            "heading_weight": w,
+            "text_floor": floor,
+            "min_syllables": syl,
+            "result_section_min": rmin,
+            "weakness_section_min": wmin,
+        }
         for f in FINDINGS:
             b, y = np.array(bests[f]), np.array(ys[f])
             curve = {float(t): round(f1_at(b, y, t), 4) for t in thresholds}
             t_best = max(curve, key=lambda t: (curve[t], -abs(t - 0.5)))
-            row[f] = {"best_threshold": t_best, "f1": curve[t_best], "robust_threshold": robust(curve, prefer=None if f == "no_collective_responsibility" else 0.5), "curve": curve}
+            row[f] = {
+                "best_threshold": t_best,
+                "f1": curve[t_best],
+                "robust_threshold": robust(
+                    curve, prefer=None if f == "no_collective_responsibility" else 0.5
+                ),
+                "curve": curve,
+            }
         results.append(row)
         print(
             f"w={w} floor={floor} syl={syl} rmin={rmin} wmin={wmin} "
-            + " ".join(f"{f[:12]}={row[f]['f1']:.3f}@{row[f]['best_threshold']}(robust {row[f]['robust_threshold']})" for f in FINDINGS),
+            + " ".join(
+                f"{f[:12]}={row[f]['f1']:.3f}@{row[f]['best_threshold']}(robust {row[f]['robust_threshold']})"
+                for f in FINDINGS
+            ),
             flush=True,
         )
     if args.out:

@@ -34,7 +34,9 @@ LINK_STOPWORDS: frozenset[str] = frozenset(
 )
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-_PREFIX_RE = re.compile(r"^\s*(?:[-+*•]\s*|\d+[.)]\s*|[a-zđ][.)]\s*)*(?:hạn chế|khuyết điểm|tồn tại)[^:]{0,40}:\s*", re.I)
+_PREFIX_RE = re.compile(
+    r"^\s*(?:[-+*•]\s*|\d+[.)]\s*|[a-zđ][.)]\s*)*(?:hạn chế|khuyết điểm|tồn tại)[^:]{0,40}:\s*", re.I
+)
 
 
 def content_key(text: str) -> str:
@@ -91,7 +93,12 @@ def link_shortcomings(
     cos = (cv @ lv.T).toarray()
     idf, default_idf = vectorizer.idf_map()
     for r, (doc_id, idx, text) in enumerate(shortcomings):
-        fz = np.array([fuzz.token_set_ratio(c_keys[r], k) / 100.0 - fuzzy_offset if k and c_keys[r] else 0.0 for k in l_keys])
+        fz = np.array(
+            [
+                fuzz.token_set_ratio(c_keys[r], k) / 100.0 - fuzzy_offset if k and c_keys[r] else 0.0
+                for k in l_keys
+            ]
+        )
         ct = np.array([containment(c_keys[r], k, idf, default_idf) for k in l_keys])
         sims = np.maximum(np.maximum(cos[r], fz), ct)
         j = int(np.argmax(sims))

@@ -37,12 +37,15 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _MONEY_RE = re.compile(r"\d[\d.,]*\s*(?:đồng|triệu|tỷ|nghìn|ngàn|usd|vnđ|đ)\b", re.IGNORECASE)
-_TIME_UNITS = (
-    "năm|tháng|ngày|giờ|phút|tuần|quý|lần|kỳ|đợt|buổi"  # counted occasions are weaker than products
+_TIME_UNITS = "năm|tháng|ngày|giờ|phút|tuần|quý|lần|kỳ|đợt|buổi"  # counted occasions are weaker than products
+_COUNTED_RE = re.compile(
+    r"(?<![\w/.,])(?:0?\d+(?:[.,]\d+)*)\s+(?!" + _TIME_UNITS + r"\b)([^\W\d_]+)", re.IGNORECASE
 )
-_COUNTED_RE = re.compile(r"(?<![\w/.,])(?:0?\d+(?:[.,]\d+)*)\s+(?!" + _TIME_UNITS + r"\b)([^\W\d_]+)", re.IGNORECASE)
 _OCCASION_RE = re.compile(r"(?<![\w/.,])\d+(?:/\d+)?\s+(?:" + _TIME_UNITS + r")\b", re.IGNORECASE)
-_DOCREF_RE = re.compile(r"\d+\s*[-/]\s*(?:NQ|QĐ|CT|KL|HD|TB|NĐ|TT|KH|CV|BC|QH|L)\b|\b(?:Nghị định|Thông tư|Luật)\s+[\dA-ZĐ]", re.IGNORECASE)
+_DOCREF_RE = re.compile(
+    r"\d+\s*[-/]\s*(?:NQ|QĐ|CT|KL|HD|TB|NĐ|TT|KH|CV|BC|QH|L)\b|\b(?:Nghị định|Thông tư|Luật)\s+[\dA-ZĐ]",
+    re.IGNORECASE,
+)
 _QUOTE_RE = re.compile(r'"[^"\n]{4,}"')
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FIRST_PERSON_RE = re.compile(r"\btôi\b", re.IGNORECASE)

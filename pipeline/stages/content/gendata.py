@@ -24,7 +24,9 @@ def _generator_class() -> type:
     try:
         from pipeline.corpus.generator import Generator
     except ImportError as exc:  # pragma: no cover - the generator ships with the package
-        raise RuntimeError("the corpus generator (pipeline.corpus) is needed to build the content topic model") from exc
+        raise RuntimeError(
+            "the corpus generator (pipeline.corpus) is needed to build the content topic model"
+        ) from exc
     return Generator
 
 
@@ -54,7 +56,12 @@ class RecordingGenerator(_generator_class()):  # type: ignore[misc]
 
 
 def generate_recorded(
-    seed: int, units: int, years: list[int], out: Path, variant: str = "a", rates: dict[str, Any] | None = None
+    seed: int,
+    units: int,
+    years: list[int],
+    out: Path,
+    variant: str = "a",
+    rates: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], pd.DataFrame]:
     """Write a generated batch to ``out`` and return (summary, sentence annotations)."""
     gen = RecordingGenerator(seed, units, years, Path(out), "txt", variant, rates)
@@ -62,10 +69,14 @@ def generate_recorded(
     return summary, pd.DataFrame(gen.sentence_rows, columns=list(SENTENCE_COLUMNS))
 
 
-def generated_sentences(seed: int = 7, units: int = 6, years: tuple[int, ...] = (2023, 2024, 2025), variant: str = "a") -> pd.DataFrame:
+def generated_sentences(
+    seed: int = 7, units: int = 6, years: tuple[int, ...] = (2023, 2024, 2025), variant: str = "a"
+) -> pd.DataFrame:
     """Annotated sentences of a generated batch (written to a temporary folder and discarded)."""
     if variant != "a":
-        raise ValueError("generated training data must come from phrase family a (family b is for evaluation)")
+        raise ValueError(
+            "generated training data must come from phrase family a (family b is for evaluation)"
+        )
     with tempfile.TemporaryDirectory(prefix="soi-gen-") as tmp:
         _, frame = generate_recorded(seed, units, list(years), Path(tmp), variant)
     return frame

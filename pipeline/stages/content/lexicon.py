@@ -26,13 +26,45 @@ from pipeline.model import Batch
 from pipeline.stages.content.collective import content_key
 
 IDEOLOGY_KEYWORDS: tuple[str, ...] = (
-    "chính trị", "mác", "lênin", "hồ chí minh", "nghị quyết", "lý luận", "đường lối", "chủ trương",
-    "tư tưởng", "lập trường", "lãnh đạo của đảng", "chủ nghĩa xã hội", "xã hội chủ nghĩa", "tự diễn biến",
-    "sai trái", "thù địch", "xuyên tạc", "niềm tin", "trung thành", "kiên định",
+    "chính trị",
+    "mác",
+    "lênin",
+    "hồ chí minh",
+    "nghị quyết",
+    "lý luận",
+    "đường lối",
+    "chủ trương",
+    "tư tưởng",
+    "lập trường",
+    "lãnh đạo của đảng",
+    "chủ nghĩa xã hội",
+    "xã hội chủ nghĩa",
+    "tự diễn biến",
+    "sai trái",
+    "thù địch",
+    "xuyên tạc",
+    "niềm tin",
+    "trung thành",
+    "kiên định",
 )
 ETHICS_KEYWORDS: tuple[str, ...] = (
-    "đạo đức", "lối sống", "giản dị", "trung thực", "đoàn kết", "gia đình", "lành mạnh", "tệ nạn",
-    "phong bì", "quà", "vụ lợi", "trục lợi", "cơ hội", "tiết kiệm", "lãng phí", "văn hóa", "nêu gương",
+    "đạo đức",
+    "lối sống",
+    "giản dị",
+    "trung thực",
+    "đoàn kết",
+    "gia đình",
+    "lành mạnh",
+    "tệ nạn",
+    "phong bì",
+    "quà",
+    "vụ lợi",
+    "trục lợi",
+    "cơ hội",
+    "tiết kiệm",
+    "lãng phí",
+    "văn hóa",
+    "nêu gương",
 )
 PART_ONE = {"ideology", "ethics", "discipline", "working_style", "duties", "leadership", "commitment"}
 _LEADING_NUMBER = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/:-]\s*", re.IGNORECASE)
@@ -68,10 +100,28 @@ def lexicon_findings(batch: Batch) -> pd.DataFrame:
             rows.append({"doc_id": doc.doc_id, "finding": finding, "flag": flag})
         res_parts = {"targets"} if not individual else {"duties", "leadership"}
         res = g[g["parts"].map(lambda p, rp=res_parts: bool(p & rp))]
-        rows.append({"doc_id": doc.doc_id, "finding": "unquantified_results", "flag": int(not any(_has_figure(t) for t in res["text"]))})
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "finding": "unquantified_results",
+                "flag": int(not any(_has_figure(t) for t in res["text"])),
+            }
+        )
         weak = g[g["parts"].map(lambda p: "weaknesses" in p)]
-        rows.append({"doc_id": doc.doc_id, "finding": "generic_weaknesses", "flag": int(not any(_has_figure(t) for t in weak["text"]))})
-        rows.append({"doc_id": doc.doc_id, "finding": "no_collective_responsibility", "flag": _collective_flag(doc, docs, by_doc)})
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "finding": "generic_weaknesses",
+                "flag": int(not any(_has_figure(t) for t in weak["text"])),
+            }
+        )
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "finding": "no_collective_responsibility",
+                "flag": _collective_flag(doc, docs, by_doc),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -93,7 +143,12 @@ def _collective_flag(doc: Any, docs: pd.DataFrame, by_doc: dict[str, pd.DataFram
     g = by_doc.get(doc.doc_id)
     if g is None:
         return 1
-    mine = [set(content_key(str(t)).split()) for t in g.loc[g["parts"].map(lambda p: bool(p & {"collective_responsibility", "weaknesses"})), "text"]]
+    mine = [
+        set(content_key(str(t)).split())
+        for t in g.loc[
+            g["parts"].map(lambda p: bool(p & {"collective_responsibility", "weaknesses"})), "text"
+        ]
+    ]
     for c in shortcomings:
         for m in mine:
             if m and len(c & m) / len(c) >= 1 / 3:

@@ -102,19 +102,29 @@ def build_features(config: ModelConfig) -> ColumnTransformer:
     weights: dict[str, float] = {}
     if config.char:
         parts.append(
-            ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=config.char, sublinear_tf=True, min_df=2), "text")
+            (
+                "char",
+                TfidfVectorizer(analyzer="char_wb", ngram_range=config.char, sublinear_tf=True, min_df=2),
+                "text",
+            )
         )
     if config.syllables:
         parts.append(
             (
                 "syllables",
-                TfidfVectorizer(ngram_range=config.syllables, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"),
+                TfidfVectorizer(
+                    ngram_range=config.syllables, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
+                ),
                 "text",
             )
         )
     if config.words:
         parts.append(
-            ("words", TfidfVectorizer(ngram_range=config.words, sublinear_tf=True, token_pattern=r"\S+"), "tokens")
+            (
+                "words",
+                TfidfVectorizer(ngram_range=config.words, sublinear_tf=True, token_pattern=r"\S+"),
+                "tokens",
+            )
         )
     if config.shallow_weight > 0:
         parts.append(("shallow", ShallowFeatures("text"), ["text"]))
@@ -130,13 +140,18 @@ def build_model(config: ModelConfig, seed: int = 0) -> Pipeline:
     return Pipeline([("features", build_features(config)), ("clf", clf)])
 
 
-def fit_model(config: ModelConfig, train: pd.DataFrame, y: np.ndarray, seed: int = 0) -> CompactTextClassifier:
+def fit_model(
+    config: ModelConfig, train: pd.DataFrame, y: np.ndarray, seed: int = 0
+) -> CompactTextClassifier:
     """Fit the pipeline, Platt-calibrate it on 5-fold out-of-fold decision values, and compact it."""
     pipe = build_model(config, seed)
     classes = sorted({str(v) for v in y})
     if config.calibrate:
         oof = cross_val_predict(
-            build_model(config, seed), train, y, cv=StratifiedKFold(5, shuffle=True, random_state=seed),
+            build_model(config, seed),
+            train,
+            y,
+            cv=StratifiedKFold(5, shuffle=True, random_state=seed),
             method="decision_function",
         )
         oof = np.asarray(oof, dtype=float)
@@ -250,9 +265,19 @@ def train_named(name: str, seed: int = 0) -> tuple[Any, dict[str, Any]]:
             "n_train_generated_variant_a": n_generated,
             "config": {k: (list(v) if isinstance(v, tuple) else v) for k, v in config.__dict__.items()},
             "data": "corpora/labelled/"
-            + ("sentences" if name in (DIMENSION_MODEL, QUALITY_MODEL, TOPIC_MODEL) else "results" if name == RESULTS_MODEL else "weaknesses")
+            + (
+                "sentences"
+                if name in (DIMENSION_MODEL, QUALITY_MODEL, TOPIC_MODEL)
+                else "results"
+                if name == RESULTS_MODEL
+                else "weaknesses"
+            )
             + ".csv (split=train)"
-            + (" + generated variant-a sentences (pipeline.corpus, seed 7+seed)" if name == TOPIC_MODEL else ""),
+            + (
+                " + generated variant-a sentences (pipeline.corpus, seed 7+seed)"
+                if name == TOPIC_MODEL
+                else ""
+            ),
         }
     )
     return model, metrics
@@ -301,4 +326,8 @@ def train_link(seed: int = 0) -> tuple[Any, dict[str, Any]]:
         texts += [content_key(normalize(t)) for t in df.loc[df["split"] == "train", "text"]]
     vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"\S+", min_df=1)
     vec.fit(texts)
-    return CompactVectorizer.from_sklearn(vec), {"n_texts": len(texts), "vocabulary": len(vec.vocabulary_), "seed_unused": seed}
+    return CompactVectorizer.from_sklearn(vec), {
+        "n_texts": len(texts),
+        "vocabulary": len(vec.vocabulary_),
+        "seed_unused": seed,
+    }

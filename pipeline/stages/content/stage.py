@@ -61,6 +61,7 @@ from pipeline.stages.content.models import (
     TOPIC_MODEL,
     WEAKNESS_MODEL,
 )
+from pipeline.text.sections import classify_heading
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,25 @@ TOPICS: dict[str, tuple[str, str, str]] = {
     "missing_ethics": ("ethics_lifestyle", "ethics", "đạo đức, lối sống"),
 }
 
+#: Dimensions of sentences that are never result statements, whatever their section (by their text).
+NON_RESULT_DIMENSIONS: frozenset[str] = frozenset(
+    {
+        "discipline",
+        "commitment",
+        "plan",
+        "weakness",
+        "cause",
+        "remedy_earlier",
+        "rating",
+        "collective_responsibility",
+    }
+)
+#: Dimensions whose sentences (by their text) state work results when no duties section is found.
+RESULT_TEXT_DIMENSIONS: frozenset[str] = frozenset({"duties_results", "leadership", "working_style"})
+
+#: Dimensions whose sentences are topic evidence wherever the report puts them.
+TOPIC_DIMENSIONS: frozenset[str] = frozenset({"ideology", "ethics_lifestyle"})
+
 EXCELLENT = "hoan_thanh_xuat_sac"
 
 
@@ -113,14 +133,22 @@ class ContentParams:
     text_floor: float = 0.2  # P(topic | text alone) a clause needs before the heading may help (guard)
     min_syllables: int = 6  # shorter sentences (after the heading) are formal clauses, not content
     ideology_threshold: float = 0.5  # flag missing_ideology when the best evidence is below this
-    ethics_threshold: float = 0.7
+    ethics_threshold: float = 0.55
     results_threshold: float = 0.75  # flag unquantified_results when max P(quantified) < this
     weakness_threshold: float = 0.5  # flag generic_weaknesses when max P(specific) < this
-    result_dimension_min: float = 0.5  # a part-I sentence outside the duties sections counts as a result statement above this
-    result_section_min: float = 0.0  # a duties-section sentence counts only when P(duties or leadership) reaches this
-    weakness_section_min: float = 0.1  # a weaknesses-section statement counts only when P(weakness) reaches this
-    cause_exclude_min: float = 0.5  # a sentence in a weaknesses section is a cause, not a weakness, above this
-    link_threshold: float = 0.45  # a collective shortcoming is taken on at this similarity
+    result_dimension_min: float = (
+        0.5  # a part-I sentence outside the duties sections counts as a result statement above this
+    )
+    result_section_min: float = (
+        0.0  # a duties-section sentence counts only when P(duties or leadership) reaches this
+    )
+    weakness_section_min: float = (
+        0.1  # a weaknesses-section statement counts only when P(weakness) reaches this
+    )
+    cause_exclude_min: float = (
+        0.5  # a sentence in a weaknesses section is a cause, not a weakness, above this
+    )
+    link_threshold: float = 0.5  # a collective shortcoming is taken on at this similarity
 
 
 class ContentStage:
@@ -135,7 +163,9 @@ class ContentStage:
         "no_collective_responsibility",
     )
 
-    def __init__(self, params: ContentParams | None = None, models: dict[str, Any] | None = None, **overrides: Any) -> None:
+    def __init__(
+        self, params: ContentParams | None = None, models: dict[str, Any] | None = None, **overrides: Any
+    ) -> None:
         self.params = params or ContentParams()
         for k, v in overrides.items():
             if not hasattr(self.params, k):
@@ -162,7 +192,17 @@ class ContentStage:
         batch.add_findings(rows)
         batch.params[self.name] = {
             **asdict(self.params),
-            "models": {n: _card_id(n) for n in (DIMENSION_MODEL, QUALITY_MODEL, RESULTS_MODEL, WEAKNESS_MODEL, TOPIC_MODEL, LINK_MODEL)},
+            "models": {
+                n: _card_id(n)
+                for n in (
+                    DIMENSION_MODEL,
+                    QUALITY_MODEL,
+                    RESULTS_MODEL,
+                    WEAKNESS_MODEL,
+                    TOPIC_MODEL,
+                    LINK_MODEL,
+                )
+            },
             "score_units": SCORE_UNITS,
             "sentence_numbers_in_reasons": "câu N = sent_idx N-1 (1-based); details list 0-based sent_idx",
         }
@@ -190,7 +230,9 @@ class ContentStage:
             cand = table["content"] & (table["syllables"] >= 3) & np.where(collective, targets, part_one)
             table["p_quantified"] = np.nan
             if cand.any():
-                table.loc[cand, "p_quantified"] = _positive_proba(models[RESULTS_MODEL], table[cand], RESULTS_MODEL)
+                table.loc[cand, "p_quantified"] = _positive_proba(
+                    models[RESULTS_MODEL], table[cand], RESULTS_MODEL
+                )
         else:
             classes = []
         statements = _statements(table)
@@ -221,10 +263,18 @@ class ContentStage:
         topics = self._topic_aggregates(units, table)
         results = self._result_aggregates(table, kinds)
         stm_by_doc: dict[str, list[tuple[int, str, float]]] = {}
-        for d, i_, t, q in zip(stm["doc_id"].astype(str), stm["sent_idx"], stm["text"], stm["p_specific"] if len(stm) else [], strict=True):
+        for d, i_, t, q in zip(
+            stm["doc_id"].astype(str),
+            stm["sent_idx"],
+            stm["text"],
+            stm["p_specific"] if len(stm) else [],
+            strict=True,
+        ):
             stm_by_doc.setdefault(d, []).append((int(i_), str(t), float(q)))
         narrow = table[["doc_id", "sent_idx", "parts", "content"]] if len(table) else None
-        leader_ids = set(docs.loc[(docs["kind"] == "individual") & (docs["role"] == "leader"), "doc_id"].astype(str))
+        leader_ids = set(
+            docs.loc[(docs["kind"] == "individual") & (docs["role"] == "leader"), "doc_id"].astype(str)
+        )
         by_doc = {str(d): g for d, g in narrow.groupby("doc_id", sort=False)} if narrow is not None else {}
         by_doc = {d: table.loc[g.index] for d, g in by_doc.items() if d in leader_ids}
         rows: list[dict[str, Any]] = []
@@ -292,7 +342,12 @@ class ContentStage:
             headed: dict[str, list[tuple[int, bool, int]]] = {}
             if len(table):
                 for d, parts, i_, c, n in zip(
-                    table["doc_id"].astype(str), table["parts"], table["sent_idx"], table["content"], table["syllables"], strict=True
+                    table["doc_id"].astype(str),
+                    table["parts"],
+                    table["sent_idx"],
+                    table["content"],
+                    table["syllables"],
+                    strict=True,
                 ):
                     if section in parts:
                         headed.setdefault(d, []).append((int(i_), bool(c), int(n)))
@@ -300,7 +355,9 @@ class ContentStage:
             out[finding] = (best, {d: sorted(v) for d, v in evidence.items()}, stock, headed)
         return out
 
-    def _topic_row(self, did: str, finding: str, collective: bool, topics: dict[str, Any], info: dict[str, Any]) -> dict[str, Any]:
+    def _topic_row(
+        self, did: str, finding: str, collective: bool, topics: dict[str, Any], info: dict[str, Any]
+    ) -> dict[str, Any]:
         p = self.params
         if collective:
             return _row(did, finding, 0, 0.0, "", "not applicable: collective report")
@@ -312,11 +369,20 @@ class ContentStage:
         info[finding] = {"best": best}
         if flag:
             h = headed.get(did, [])
-            return _row(did, finding, 1, round(1.0 - best, 4), _topic_reason(name, h), ";".join(str(i) for i, _, _ in h))
+            return _row(
+                did,
+                finding,
+                1,
+                round(1.0 - best, 4),
+                _topic_reason(name, h),
+                ";".join(str(i) for i, _, _ in h),
+            )
         detail = ";".join(map(str, evidence.get(did, []))) + (";stock_only" if stock.get(did, False) else "")
         return _row(did, finding, 0, round(1.0 - best, 4), "", detail)
 
-    def _result_aggregates(self, table: pd.DataFrame, kinds: dict[str, str]) -> dict[str, list[tuple[int, float]]]:
+    def _result_aggregates(
+        self, table: pd.DataFrame, kinds: dict[str, str]
+    ) -> dict[str, list[tuple[int, float]]]:
         """Per document: (sent_idx, P(quantified)) of its result statements."""
         p = self.params
         if not len(table):
@@ -325,18 +391,41 @@ class ContentStage:
         collective = body["doc_id"].astype(str).map(kinds).eq("collective").to_numpy()
         in_ind = body["parts"].map(lambda s: bool(s & RESULT_SECTIONS_INDIVIDUAL)).to_numpy(dtype=bool)
         in_coll = body["parts"].map(lambda s: bool(s & RESULT_SECTIONS_COLLECTIVE)).to_numpy(dtype=bool)
-        lead_like = (body["dim"].isin(["duties_results", "leadership"]) & (
-            np.maximum(body["p_duties_results"], body["p_leadership"]) >= p.result_dimension_min
-        )).to_numpy(dtype=bool)
+        lead_like = (
+            body["dim"].isin(["duties_results", "leadership"])
+            & (np.maximum(body["p_duties_results"], body["p_leadership"]) >= p.result_dimension_min)
+        ).to_numpy(dtype=bool)
         in_sections = np.where(collective, in_coll, in_ind)
-        result_like = (np.maximum(body["p_duties_results"], body["p_leadership"]) >= p.result_section_min).to_numpy(dtype=bool)
-        res = body[(in_sections & result_like) | (~collective & lead_like)]
+        result_like = (
+            np.maximum(body["p_duties_results"], body["p_leadership"]) >= p.result_section_min
+        ).to_numpy(dtype=bool)
+        # what the sentence's own words are about (no heading): attendance, dues, commitments,
+        # plan items and weaknesses carry figures ("11/12 kỳ họp") that are not work results
+        text_dim = _text_dimension(body)
+        not_result = text_dim.isin(list(NON_RESULT_DIMENSIONS)).to_numpy(dtype=bool)
+        chosen = ((in_sections & result_like) | (~collective & lead_like)) & ~not_result
+        # no result statement where the report should have them (duties section missing, merged or
+        # mislabelled): any part-I sentence whose own words state a work result
+        found = set(body.loc[chosen, "doc_id"].astype(str))
+        fallback = (
+            ~collective
+            & ~body["doc_id"].astype(str).isin(found).to_numpy(dtype=bool)
+            & text_dim.isin(list(RESULT_TEXT_DIMENSIONS)).to_numpy(dtype=bool)
+        )
+        res = body[chosen | fallback]
         out: dict[str, list[tuple[int, float]]] = {}
-        for d, i_, q in zip(res["doc_id"].astype(str), res["sent_idx"].to_numpy(dtype=int), res["p_quantified"].to_numpy(dtype=float), strict=True):
+        for d, i_, q in zip(
+            res["doc_id"].astype(str),
+            res["sent_idx"].to_numpy(dtype=int),
+            res["p_quantified"].to_numpy(dtype=float),
+            strict=True,
+        ):
             out.setdefault(d, []).append((int(i_), float(q)))
         return out
 
-    def _result_row(self, did: str, collective: bool, results: dict[str, list[tuple[int, float]]], info: dict[str, Any]) -> dict[str, Any]:
+    def _result_row(
+        self, did: str, collective: bool, results: dict[str, list[tuple[int, float]]], info: dict[str, Any]
+    ) -> dict[str, Any]:
         p = self.params
         res = results.get(did, [])
         idx = [i for i, _ in res]
@@ -345,12 +434,20 @@ class ContentStage:
         info["unquantified_results"] = {"best": best_q, "n": len(idx)}
         if flag:
             where = "kết quả thực hiện chỉ tiêu, nhiệm vụ" if collective else "kết quả thực hiện nhiệm vụ"
-            reason = f"Phần {where} không có số liệu, sản phẩm cụ thể ({_sent_ref(idx)})" if idx else f"Không có phần {where}"
-            return _row(did, "unquantified_results", 1, round(1.0 - best_q, 4), reason, ";".join(map(str, idx)))
+            reason = (
+                f"Phần {where} không có số liệu, sản phẩm cụ thể ({_sent_ref(idx)})"
+                if idx
+                else f"Không có phần {where}"
+            )
+            return _row(
+                did, "unquantified_results", 1, round(1.0 - best_q, 4), reason, ";".join(map(str, idx))
+            )
         detail = ";".join(str(i) for i, q in res if q >= p.results_threshold)
         return _row(did, "unquantified_results", 0, round(1.0 - best_q, 4), "", detail)
 
-    def _weakness_row(self, did: str, stated: list[tuple[int, str, float]] | None, info: dict[str, Any]) -> dict[str, Any]:
+    def _weakness_row(
+        self, did: str, stated: list[tuple[int, str, float]] | None, info: dict[str, Any]
+    ) -> dict[str, Any]:
         p = self.params
         stated = stated or []
         best_s = max((q for _, _, q in stated), default=0.0)
@@ -363,7 +460,9 @@ class ContentStage:
                 if stated
                 else "Không nêu hạn chế, khuyết điểm cụ thể nào"
             )
-            return _row(did, "generic_weaknesses", 1, round(1.0 - best_s, 4), reason, ";".join(map(str, widx)))
+            return _row(
+                did, "generic_weaknesses", 1, round(1.0 - best_s, 4), reason, ";".join(map(str, widx))
+            )
         detail = ";".join(str(i) for i in sorted({i for i, _, q in stated if q >= p.weakness_threshold}))
         return _row(did, "generic_weaknesses", 0, round(1.0 - best_s, 4), "", detail)
 
@@ -389,16 +488,27 @@ class ContentStage:
                 & (pd.array(docs["year"], dtype="Int64") == _as_int(doc.year))
             ]
         if not len(same):
-            return _row(did, finding, 0, 0.0, "", "not applicable: no collective report of the same unit and year in the batch")
+            return _row(
+                did,
+                finding,
+                0,
+                0.0,
+                "",
+                "not applicable: no collective report of the same unit and year in the batch",
+            )
         shortcomings: list[tuple[str, int, str]] = []
         for cid in same["doc_id"].astype(str):
             shortcomings.extend((cid, i, t) for i, t, _ in stm_by_doc.get(cid, []))
         if not shortcomings:
-            return _row(did, finding, 0, 0.0, "", "not applicable: the collective report states no shortcoming")
+            return _row(
+                did, finding, 0, 0.0, "", "not applicable: the collective report states no shortcoming"
+            )
         body = g[g["content"]] if len(g) else g
         leader = body[body["parts"].map(lambda s: bool(s & LEADER_LINK_SECTIONS))] if len(body) else body
         links = link_shortcomings(
-            shortcomings, list(zip(leader["sent_idx"], leader["text"], strict=True)), self.models()[LINK_MODEL]
+            shortcomings,
+            list(zip(leader["sent_idx"], leader["text"], strict=True)),
+            self.models()[LINK_MODEL],
         )
         best = max(lk.similarity for lk in links)
         unanswered = [lk for lk in links if lk.similarity < p.link_threshold]
@@ -466,7 +576,12 @@ def combine_heading(table: pd.DataFrame, classes: list[str], weight: float) -> p
         return v
 
     none = np.zeros(len(classes))
-    bonus = np.stack([vector(parts) if headed else none for parts, headed in zip(out["parts"], out["has_heading"], strict=True)])
+    bonus = np.stack(
+        [
+            vector(parts) if headed else none
+            for parts, headed in zip(out["parts"], out["has_heading"], strict=True)
+        ]
+    )
     comb = proba * np.exp(bonus)
     comb /= comb.sum(axis=1, keepdims=True)
     for c in classes:
@@ -486,7 +601,16 @@ def combine_topics(units: pd.DataFrame | None, weight: float) -> pd.DataFrame:
     """Add ``q_<topic>``: the topic model's probabilities with the heading prior (as in
     :func:`combine_heading`, over the classes ideology, ethics_lifestyle, other)."""
     if units is None or not len(units):
-        return pd.DataFrame(columns=["doc_id", "sent_idx", "syllables", "substantive", *(f"tt_{c}" for c in TOPIC_CLASSES), *(f"q_{c}" for c in TOPIC_CLASSES)])
+        return pd.DataFrame(
+            columns=[
+                "doc_id",
+                "sent_idx",
+                "syllables",
+                "substantive",
+                *(f"tt_{c}" for c in TOPIC_CLASSES),
+                *(f"q_{c}" for c in TOPIC_CLASSES),
+            ]
+        )
     out = units.copy()
     proba = out[[f"tt_{c}" for c in TOPIC_CLASSES]].to_numpy(dtype=float)
     col = {c: i for i, c in enumerate(TOPIC_CLASSES)}
@@ -504,7 +628,12 @@ def combine_topics(units: pd.DataFrame | None, weight: float) -> pd.DataFrame:
             cache[parts] = v
         return v
 
-    bonus = np.stack([vector(parts) if headed else none for parts, headed in zip(out["parts"], out["has_heading"], strict=True)])
+    bonus = np.stack(
+        [
+            vector(parts) if headed else none
+            for parts, headed in zip(out["parts"], out["has_heading"], strict=True)
+        ]
+    )
     comb = proba * np.exp(bonus)
     comb /= comb.sum(axis=1, keepdims=True)
     for c in TOPIC_CLASSES:
@@ -512,13 +641,32 @@ def combine_topics(units: pd.DataFrame | None, weight: float) -> pd.DataFrame:
     return out
 
 
+def _text_dimension(table: pd.DataFrame) -> pd.Series:
+    """The dimension a sentence's text alone speaks to (argmax of the ``pt_`` columns, no heading)."""
+    cols = [c for c in table.columns if c.startswith("pt_")]
+    if not cols or not len(table):
+        return pd.Series("", index=table.index, dtype=object)
+    return table[cols].idxmax(axis=1).str.slice(3)
+
+
 def _topic_units(table: pd.DataFrame) -> pd.DataFrame:
-    """Part-I content sentences, each split at ';' into clauses of at least 3 syllables (``clause``
-    marks the pieces of split sentences; unsplit sentences keep their model scores)."""
+    """Candidate topic sentences, each split at ';' into clauses of at least 3 syllables (``clause``
+    marks the pieces of split sentences; unsplit sentences keep their model scores).
+
+    Candidates are the part-I content sentences (all sentences of a report without recognised
+    sections) and, anywhere else in the report, the sentences whose text alone (the dimension
+    model, no heading) speaks to ideology or ethics: segmentation misses, merges and mislabels
+    headings, so ethics content under a "weaknesses" or header label is still evidence, while a
+    plan item or weakness about ethics ("rèn luyện đạo đức …", "chưa gương mẫu …") is not. Those
+    sentences get no heading prior (``has_heading`` False, ``outside`` True)."""
+    columns = [*table.columns, "outside", "sent_syllables", "clause"]
     if not len(table):
-        return pd.DataFrame(columns=[*table.columns, "sent_syllables", "clause"])
+        return pd.DataFrame(columns=columns)
     part_one = table["parts"].map(lambda s: bool(s & PART_ONE)) | table["unsectioned"]
-    base = table[table["content"] & part_one]
+    outside = ~part_one & _text_dimension(table).isin(list(TOPIC_DIMENSIONS))
+    base = table[table["content"] & (part_one | outside)].copy()
+    base["outside"] = outside[base.index].to_numpy(dtype=bool)
+    base.loc[base["outside"], "has_heading"] = False
     rows: list[dict[str, Any]] = []
     for row in base.to_dict("records"):
         row["sent_syllables"] = row["syllables"]
@@ -531,8 +679,9 @@ def _topic_units(table: pd.DataFrame) -> pd.DataFrame:
         if len(tok_pieces) != len(pieces):
             tok_pieces = pieces
         for text, toks in zip(pieces, tok_pieces, strict=True):
-            rows.append({**row, "text": text, "tokens": toks, "syllables": content_words(text), "clause": True})
-    columns = [*table.columns, "sent_syllables", "clause"]
+            rows.append(
+                {**row, "text": text, "tokens": toks, "syllables": content_words(text), "clause": True}
+            )
     if not rows:
         return pd.DataFrame(columns=columns)
     return pd.DataFrame(rows, columns=columns)
@@ -548,9 +697,13 @@ def _statements(table: pd.DataFrame) -> pd.DataFrame:
     content = table[table["content"]]
     in_sec = content["parts"].map(lambda s: "weaknesses" in s)
     has_sec = set(content.loc[in_sec, "doc_id"])
-    fallback = ~content["doc_id"].isin(has_sec) & (content["parts"].map(lambda s: not (s & PART_ONE)) | content["unsectioned"])
+    fallback = ~content["doc_id"].isin(has_sec) & (
+        content["parts"].map(lambda s: not (s & PART_ONE)) | content["unsectioned"]
+    )
     rows: list[tuple[Any, ...]] = []
-    for row, inside in zip(content[in_sec | fallback].itertuples(index=False), in_sec[in_sec | fallback], strict=True):
+    for row, inside in zip(
+        content[in_sec | fallback].itertuples(index=False), in_sec[in_sec | fallback], strict=True
+    ):
         pieces = split_statements(row.text) if inside else []
         merged = len(row.parts) > 1
         if len(pieces) <= 1:
@@ -581,7 +734,14 @@ def _card_id(name: str) -> str:
 
 
 def _row(doc_id: str, finding: str, flag: int, score: float, reason: str, detail: str) -> dict[str, Any]:
-    return {"doc_id": doc_id, "finding": finding, "flag": int(flag), "score": float(score), "reason": reason, "detail": detail}
+    return {
+        "doc_id": doc_id,
+        "finding": finding,
+        "flag": int(flag),
+        "score": float(score),
+        "reason": reason,
+        "detail": detail,
+    }
 
 
 def _as_int(v: Any) -> int | None:
@@ -684,15 +844,26 @@ def _sentence_table(batch: Batch, sents: pd.DataFrame) -> pd.DataFrame:
             toks.append(_drop_syllables(str(row.tokens), content_words(text) - content_words(kept)))
             content.append(True)
         has_heading.append(h_end is not None)
+        cut = _label_end(texts[-1]) if content[-1] else 0
+        if cut:
+            kept = texts[-1][cut:].lstrip(" :.-")
+            toks[-1] = _drop_syllables(toks[-1], content_words(texts[-1]) - content_words(kept))
+            texts[-1] = kept
+            content[-1] = bool(kept)
     out = sents[cols].copy()
     out["text"] = texts
     out["tokens"] = toks
     out["parts"] = [frozenset(str(s).split(schema.MERGE_SEP)) for s in sents["section"]]
-    sectioned = {d for d, parts in zip(out["doc_id"], out["parts"], strict=True) if parts - {"header", "other"}}
+    sectioned = {
+        d for d, parts in zip(out["doc_id"], out["parts"], strict=True) if parts - {"header", "other"}
+    }
     out["unsectioned"] = ~out["doc_id"].isin(sectioned)
     out["has_heading"] = has_heading
     out["syllables"] = [content_words(t) for t in texts]
-    out["content"] = [c and n > 0 and not _is_numbering(t) for c, n, t in zip(content, out["syllables"], texts, strict=True)]
+    out["content"] = [
+        c and n > 0 and not _is_numbering(t) and not _is_instruction(t)
+        for c, n, t in zip(content, out["syllables"], texts, strict=True)
+    ]
     return out
 
 
@@ -745,3 +916,41 @@ _NUMBERING_RE = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/:-]?\s*$
 
 def _is_numbering(text: str) -> bool:
     return bool(_NUMBERING_RE.match(text))
+
+
+_LEAD_RE = re.compile(r"^\s*(?:[-+*•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/:-]\s*)*", re.IGNORECASE)
+_SENT_END_RE = re.compile(r"[.;!?…]\s*$")
+MAX_LABEL_SYLLABLES = 20
+
+
+def _label_end(text: str) -> int:
+    """Length of a section label the segmenter did not take as a heading, at the start of a
+    sentence: the whole sentence when it is only a heading phrase ("Lập trường, quan điểm chính
+    trị", no closing punctuation), the part up to the colon when what precedes it names a section
+    ("Mặt chính trị, tư tưởng: Tốt."); 0 otherwise. Named by the segmenter's own heading patterns
+    (:func:`pipeline.text.sections.classify_heading`)."""
+    lead = _LEAD_RE.match(text)
+    start = lead.end() if lead else 0
+    body = text[start:]
+    colon = body.find(":")
+    if colon >= 0:
+        head = body[:colon]
+        if 0 < content_words(head) <= MAX_LABEL_SYLLABLES and classify_heading(head) is not None:
+            return start + colon + 1
+        return 0
+    if (
+        not _SENT_END_RE.search(body)
+        and 0 < content_words(body) <= MAX_LABEL_SYLLABLES
+        and classify_heading(body) is not None
+    ):
+        return len(text)
+    return 0
+
+
+#: A whole sentence in parentheses: the form's own guidance copied into the report ("(Liên hệ các
+#: biểu hiện suy thoái …)", "(nếu có)"), not something the member says.
+_INSTRUCTION_RE = re.compile(r"^\s*(?:[-+*]\s*)?\([^()]*(?:\([^()]*\)[^()]*)*\)\s*[.:;]?\s*$")
+
+
+def _is_instruction(text: str) -> bool:
+    return bool(_INSTRUCTION_RE.match(text))

@@ -55,7 +55,10 @@ def make_batch(docs: list[dict[str, Any]]) -> Batch:
                 "text": text,
             }
         )
-        secs.extend({"doc_id": d["doc_id"], "label": lab, "heading": h, "start": s, "end": e} for lab, s, e, h in sections)
+        secs.extend(
+            {"doc_id": d["doc_id"], "label": lab, "heading": h, "start": s, "end": e}
+            for lab, s, e, h in sections
+        )
     batch = Batch()
     batch.documents = pd.DataFrame(rows).reindex(columns=list(DOCUMENT_FRAME_COLUMNS))
     batch.documents["year"] = batch.documents["year"].astype("Int64")

@@ -29,7 +29,14 @@ BLANKET = (
 def run(stage: ContentStage, leader_text: str, role: str = "leader", unit: str = "X", year: int = 2024):
     batch = make_batch(
         [
-            {"doc_id": "coll", "kind": "collective", "role": "leader", "unit": "X", "year": 2024, "text": COLLECTIVE},
+            {
+                "doc_id": "coll",
+                "kind": "collective",
+                "role": "leader",
+                "unit": "X",
+                "year": 2024,
+                "text": COLLECTIVE,
+            },
             {"doc_id": "lead", "role": role, "unit": unit, "year": year, "text": leader_text},
         ]
     )
@@ -68,7 +75,9 @@ def test_not_applicable_cases(stage: ContentStage) -> None:
 
 
 def test_statement_helpers() -> None:
-    assert split_statements("Hạn chế: chậm giải ngân vốn; chưa kết nạp đảng viên mới; nội dung sinh hoạt còn chung chung.") == [
+    assert split_statements(
+        "Hạn chế: chậm giải ngân vốn; chưa kết nạp đảng viên mới; nội dung sinh hoạt còn chung chung."
+    ) == [
         "chậm giải ngân vốn",
         "chưa kết nạp đảng viên mới",
         "nội dung sinh hoạt còn chung chung",

@@ -10,21 +10,31 @@ from .helpers import DUTIES_OK, DUTIES_VAGUE, IDEOLOGY_OK, WEAK_GENERIC, make_ba
 
 
 def test_shallow_features_see_figures_dates_money_and_documents() -> None:
-    f = dict(zip(SHALLOW_NAMES, shallow_features(
-        'Ngày 30/6/2024 tôi xử lý 56 sự cố (12/12 kỳ), thu 3,5 tỷ đồng theo Nghị quyết 18-NQ/TW tại xã "Hòa An".'
-    ), strict=True))
+    f = dict(
+        zip(
+            SHALLOW_NAMES,
+            shallow_features(
+                'Ngày 30/6/2024 tôi xử lý 56 sự cố (12/12 kỳ), thu 3,5 tỷ đồng theo Nghị quyết 18-NQ/TW tại xã "Hòa An".'
+            ),
+            strict=True,
+        )
+    )
     for name in ("non_year_numbers", "ratio", "date", "money", "counted", "docref", "quote"):
         assert f[name] > 0, name
-    g = dict(zip(SHALLOW_NAMES, shallow_features("Đôi lúc còn ngại va chạm, chưa mạnh dạn phê bình."), strict=True))
+    g = dict(
+        zip(SHALLOW_NAMES, shallow_features("Đôi lúc còn ngại va chạm, chưa mạnh dạn phê bình."), strict=True)
+    )
     assert g["hedge"] > 0 and g["numbers"] == 0
-    assert has_concrete_marker("Hoàn thành 18 cuộc kiểm tra") and not has_concrete_marker("Năm 2024 hoàn thành tốt nhiệm vụ")
+    assert has_concrete_marker("Hoàn thành 18 cuộc kiểm tra") and not has_concrete_marker(
+        "Năm 2024 hoàn thành tốt nhiệm vụ"
+    )
 
 
 def test_heading_end() -> None:
     text = "I. ƯU ĐIỂM\n1. Về tư tưởng chính trị: Tôi luôn kiên định.\nCâu tiếp theo."
-    assert text[heading_end(text, 0, len(text)):].startswith(" Tôi luôn")
+    assert text[heading_end(text, 0, len(text)) :].startswith(" Tôi luôn")
     text2 = "1. Về đạo đức, lối sống\nSống giản dị, trung thực.\n"
-    assert text2[heading_end(text2, 0, len(text2)):].startswith("Sống")
+    assert text2[heading_end(text2, 0, len(text2)) :].startswith("Sống")
 
 
 def test_sentence_reference() -> None:
@@ -32,10 +42,12 @@ def test_sentence_reference() -> None:
 
 
 def test_lexicon_baseline_decides_each_finding() -> None:
-    batch = make_batch([
-        {"doc_id": "a", "text": report(IDEOLOGY_OK, DUTIES_OK, WEAK_GENERIC)},
-        {"doc_id": "b", "text": report(DUTIES_VAGUE)},
-    ])
+    batch = make_batch(
+        [
+            {"doc_id": "a", "text": report(IDEOLOGY_OK, DUTIES_OK, WEAK_GENERIC)},
+            {"doc_id": "b", "text": report(DUTIES_VAGUE)},
+        ]
+    )
     f = lexicon_findings(batch).set_index(["doc_id", "finding"])["flag"]
     assert len(f) == 10
     assert f[("a", "missing_ideology")] == 0 and f[("b", "missing_ideology")] == 1

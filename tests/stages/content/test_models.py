@@ -54,7 +54,9 @@ def test_compact_form_reproduces_the_pipeline() -> None:
     y = np.array(["specific", "generic"] * 9)
     config = CONFIGS[DIMENSION_MODEL]
     pipe = build_model(config).fit(frame, y)
-    compact = compact_from_pipeline(pipe, *fit_platt(pipe.decision_function(frame), y, ["generic", "specific"]), check=frame)
+    compact = compact_from_pipeline(
+        pipe, *fit_platt(pipe.decision_function(frame), y, ["generic", "specific"]), check=frame
+    )
     assert np.allclose(compact.decision_function(frame), pipe.decision_function(frame), atol=1e-3)
     proba = compact.predict_proba(frame)
     assert proba.shape == (len(texts), 2) and np.allclose(proba.sum(axis=1), 1)

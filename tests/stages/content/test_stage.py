@@ -45,7 +45,9 @@ def test_registered_stage_protocol() -> None:
 
 
 def test_one_row_per_document_and_finding_and_params(stage: ContentStage) -> None:
-    batch = make_batch([{"doc_id": "a", "text": GOOD}, {"doc_id": "b", "text": report(DUTIES_VAGUE, WEAK_GENERIC)}])
+    batch = make_batch(
+        [{"doc_id": "a", "text": GOOD}, {"doc_id": "b", "text": report(DUTIES_VAGUE, WEAK_GENERIC)}]
+    )
     stage.run(batch)
     f = batch.findings
     assert len(f) == 2 * len(stage.provides)
@@ -53,7 +55,14 @@ def test_one_row_per_document_and_finding_and_params(stage: ContentStage) -> Non
     assert set(f["flag"]) <= {0, 1}
     assert f["score"].between(0, 1).all()
     params = batch.params["content"]
-    for key in ("heading_weight", "ideology_threshold", "results_threshold", "weakness_threshold", "link_threshold", "models"):
+    for key in (
+        "heading_weight",
+        "ideology_threshold",
+        "results_threshold",
+        "weakness_threshold",
+        "link_threshold",
+        "models",
+    ):
         assert key in params
 
 
@@ -91,7 +100,9 @@ def test_stock_phrasing_plus_personal_fact_is_present(stage: ContentStage) -> No
 
 
 def test_missing_ethics_when_only_dues(stage: ContentStage) -> None:
-    ethics = "[[ethics]]2. Về đạo đức, lối sống\nDự họp chi bộ đầy đủ, đóng đảng phí hằng tháng theo quy định.\n"
+    ethics = (
+        "[[ethics]]2. Về đạo đức, lối sống\nDự họp chi bộ đầy đủ, đóng đảng phí hằng tháng theo quy định.\n"
+    )
     f = run(stage, [{"doc_id": "x", "text": report(IDEOLOGY_OK, ethics, DUTIES_OK, WEAK_SPECIFIC)}])
     assert f.loc[("x", "missing_ethics"), "flag"] == 1
     assert "đạo đức, lối sống" in f.loc[("x", "missing_ethics"), "reason"]
@@ -132,7 +143,13 @@ def test_no_weakness_stated_is_generic(stage: ContentStage) -> None:
 def test_excellent_self_rating_is_called_out(stage: ContentStage) -> None:
     f = run(
         stage,
-        [{"doc_id": "e", "self_rating": "hoan_thanh_xuat_sac", "text": report(IDEOLOGY_OK, ETHICS_OK, DUTIES_VAGUE, WEAK_GENERIC)}],
+        [
+            {
+                "doc_id": "e",
+                "self_rating": "hoan_thanh_xuat_sac",
+                "text": report(IDEOLOGY_OK, ETHICS_OK, DUTIES_VAGUE, WEAK_GENERIC),
+            }
+        ],
     )
     for finding in ("unquantified_results", "generic_weaknesses"):
         assert f.loc[("e", finding), "reason"].startswith("Tự nhận Hoàn thành xuất sắc nhiệm vụ nhưng ")
@@ -140,7 +157,11 @@ def test_excellent_self_rating_is_called_out(stage: ContentStage) -> None:
 
 
 def test_collective_report_topics_not_applicable(stage: ContentStage) -> None:
-    coll = "[[header]]BÁO CÁO KIỂM ĐIỂM TẬP THỂ CHI BỘ NĂM 2024\n" + DUTIES_OK.replace("[[duties]]", "[[targets]]") + WEAK_SPECIFIC
+    coll = (
+        "[[header]]BÁO CÁO KIỂM ĐIỂM TẬP THỂ CHI BỘ NĂM 2024\n"
+        + DUTIES_OK.replace("[[duties]]", "[[targets]]")
+        + WEAK_SPECIFIC
+    )
     f = run(stage, [{"doc_id": "c", "kind": "collective", "role": "leader", "text": coll}])
     for finding in ("missing_ideology", "missing_ethics", "no_collective_responsibility"):
         assert f.loc[("c", finding), "flag"] == 0
@@ -153,3 +174,49 @@ def test_empty_batch(stage: ContentStage) -> None:
     batch = make_batch([])
     stage.run(batch)
     assert len(batch.findings) == 0
+
+
+def test_form_instruction_in_parentheses_is_not_content(stage: ContentStage) -> None:
+    ideology = (
+        "[[ideology]]1. Về tư tưởng chính trị, đạo đức, lối sống\n"
+        '(Liên hệ các biểu hiện về suy thoái tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa")\n'
+        "Bản thân đảm bảo.\n"
+    )
+    f = run(stage, [{"doc_id": "x", "text": report(ideology, DUTIES_OK, WEAK_SPECIFIC)}])
+    assert f.loc[("x", "missing_ideology"), "flag"] == 1
+    assert f.loc[("x", "missing_ethics"), "flag"] == 1
+
+
+def test_ethics_under_a_wrong_heading_is_found_by_its_text(stage: ContentStage) -> None:
+    # the ethics paragraph lost its heading and sits in the weaknesses section
+    misplaced = (
+        "[[weaknesses]]II. Hạn chế, khuyết điểm\n"
+        "Còn 03 hồ sơ trả kết quả chậm từ 2 đến 5 ngày trong tháng 8/2024, phải gửi thư xin lỗi công dân. "
+        "Tôi sống giản dị, trung thực; đám cưới con trai tôi tổ chức gọn nhẹ, không nhận phong bì của người dân.\n"
+    )
+    f = run(stage, [{"doc_id": "x", "text": report(IDEOLOGY_OK, DUTIES_OK, misplaced)}])
+    assert f.loc[("x", "missing_ethics"), "flag"] == 0
+    # a plan item about ethics is not ethics content
+    plan = "[[plan]]III. Phương hướng khắc phục\nNăm tới tiếp tục tu dưỡng, rèn luyện đạo đức, lối sống.\n"
+    f = run(stage, [{"doc_id": "y", "text": report(IDEOLOGY_OK, DUTIES_OK, WEAK_SPECIFIC, plan)}])
+    assert f.loc[("y", "missing_ethics"), "flag"] == 1
+
+
+def test_results_found_without_a_duties_section(stage: ContentStage) -> None:
+    style = (
+        "[[working_style]]3. Về phong cách, lề lối làm việc\n"
+        "Làm việc khoa học, đúng giờ. Trong năm tôi tiếp nhận và trả đúng hạn 412 hồ sơ một cửa, "
+        "số hóa 1.250 trang sổ hộ tịch.\n"
+    )
+    f = run(stage, [{"doc_id": "x", "text": report(IDEOLOGY_OK, ETHICS_OK, style, WEAK_SPECIFIC)}])
+    assert f.loc[("x", "unquantified_results"), "flag"] == 0
+
+
+def test_attendance_figures_are_not_results(stage: ContentStage) -> None:
+    duties = (
+        "[[duties]]3. Về thực hiện nhiệm vụ được giao\n"
+        "Hoàn thành tốt nhiệm vụ được giao, khối lượng, chất lượng, tiến độ công việc cơ bản đáp ứng yêu cầu. "
+        "Tôi có mặt ở 11/12 kỳ họp chi bộ, 01 kỳ vắng đã xin phép.\n"
+    )
+    f = run(stage, [{"doc_id": "x", "text": report(IDEOLOGY_OK, ETHICS_OK, duties, WEAK_SPECIFIC)}])
+    assert f.loc[("x", "unquantified_results"), "flag"] == 1
