@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,27 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.screen import screen  # noqa: E402
-from pipeline.stages.plans.evaluate import evaluate_documents, evaluate_generated_items  # noqa: E402
-
-
-def generate(out: Path, seed: int, units: int, years: str, variant: str) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "pipeline.corpus.cli",
-        "generate",
-        "--seed",
-        str(seed),
-        "--units",
-        str(units),
-        "--years",
-        years,
-        "--out",
-        str(out),
-        "--variant",
-        variant,
-    ]
-    subprocess.run(cmd, check=True, cwd=ROOT, capture_output=True)
+from pipeline.stages.plans.evaluate import (  # noqa: E402
+    evaluate_documents,
+    evaluate_generated_items,
+)
+from pipeline.stages.plans.evaluate import generate_batch as generate  # noqa: E402
 
 
 def run(folder: Path, link_thresholds: list[float] | None = None) -> dict:

@@ -233,3 +233,23 @@ def labelled_documents_batch(tmp_dir: Any) -> tuple[Any, pd.DataFrame]:
         ids.append(doc_id)
     batch = build_batch(prepared, [])
     return batch, labels.assign(doc_id=ids)
+
+
+def generate_batch(out: Any, seed: int, units: int, years: str, variant: str) -> None:
+    """Write a generated batch (``soi corpus generate``) into ``out`` (a subprocess, as the CLI)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline.corpus.cli",
+        "generate",
+        "--seed",
+        str(seed),
+        "--units",
+        str(units),
+    ]
+    cmd += ["--years", years, "--out", str(out), "--variant", variant]
+    subprocess.run(cmd, check=True, cwd=Path(__file__).resolve().parents[3], capture_output=True)

@@ -128,3 +128,100 @@ def test_topics_without_diacritics():
     assert "skills_lang" in topics_of("Hoc tieng Anh 3 buoi moi tuan")
     assert "criticism" in topics_of("Chưa mạnh dạn phát biểu, đóng góp ý kiến")
     assert "health" not in topics_of("có thời điểm ôm đồm nhiều việc")
+
+
+def _doc4(parts: list[tuple[str, str, str]]) -> tuple[str, list[tuple[str, int, int, str]]]:
+    """Sections with the segmenter's heading column: (label, heading, body)."""
+    text, secs = "", []
+    for label, heading, body in parts:
+        secs.append((label, len(text), len(text) + len(body), heading))
+        text += body
+    return text, secs
+
+
+def test_cause_lists_are_not_weaknesses():
+    """Causes the paragraph classifier took for weaknesses: a heading-less block after the causes,
+    a numbered '2/ Lý do' line, a stock objective cause, and a heading of another topic."""
+    text, secs = _doc4(
+        [
+            (
+                "weaknesses",
+                "II/ HẠN CHẾ, KHUYẾT ĐIỂM",
+                "II/ HẠN CHẾ, KHUYẾT ĐIỂM\n- Còn 4 hồ sơ thẩm định chậm.\n2/ Lý do: công việc dồn dập.\n",
+            ),
+            ("causes", "Nguyên nhân", "Nguyên nhân\n- Biên chế ít.\n"),
+            ("weaknesses", "", "- Tính cách còn rụt rè, ngại nói trước đông người.\n"),
+            (
+                "weaknesses",
+                "III. Sửa chữa khuyết điểm năm trước",
+                "III. Sửa chữa khuyết điểm năm trước\nKỳ trước không bị chỉ ra khuyết điểm nào.\n",
+            ),
+        ]
+    )
+    assert [w.text for w in weaknesses(text, secs)] == ["- Còn 4 hồ sơ thẩm định chậm."]
+    text, secs = _doc4(
+        [
+            (
+                "weaknesses",
+                "II. HẠN CHẾ",
+                "II. HẠN CHẾ\n- Máy móc, phương tiện phục vụ công việc đã cũ, hay hỏng hóc.\n- Chưa phát biểu ở 9/12 kỳ họp.\n",
+            )
+        ]
+    )
+    assert [w.text for w in weaknesses(text, secs)] == ["- Chưa phát biểu ở 9/12 kỳ họp."]
+
+
+def test_plan_inside_other_sections():
+    """An owner lead-in inside another section, and plan bullets the segmenter took for a heading."""
+    text, secs = _doc(
+        [
+            ("weaknesses", "II. HẠN CHẾ\n- Còn vắng 3 buổi họp chi bộ.\n"),
+            (
+                "collective_responsibility",
+                "IV. TRÁCH NHIỆM\nKhông phát sinh.\nHướng sửa chữa của bản thân năm 2025:\n- Ghi lịch họp chi bộ vào sổ tay, dự đủ 12/12 kỳ họp năm 2025.\n",
+            ),
+            ("self_rating", "V. TỰ NHẬN MỨC XẾP LOẠI\nHoàn thành nhiệm vụ.\n"),
+        ]
+    )
+    assert [i.text for i in plan_items(text, secs)] == [
+        "- Ghi lịch họp chi bộ vào sổ tay, dự đủ 12/12 kỳ họp năm 2025."
+    ]
+    text, secs4 = _doc4(
+        [
+            ("plan", "VI PHƯƠNG HƯỚNG, BIỆN PHÁP", "VI PHƯƠNG HƯỚNG, BIỆN PHÁP\nHướng sửa chữa năm 2025:\n"),
+            (
+                "duties",
+                "- Mục tiêu: 12/12 kỳ; cách làm: ghi lịch họp",
+                "- Mục tiêu: 12/12 kỳ; cách làm: ghi lịch họp vào sổ tay.\n",
+            ),
+            ("self_rating", "VII TỰ NHẬN MỨC XẾP LOẠI", "VII TỰ NHẬN MỨC XẾP LOẠI\nHoàn thành nhiệm vụ.\n"),
+        ]
+    )
+    assert len(plan_items(text, secs4)) >= 1
+
+
+def test_links_by_meaning():
+    """Paraphrased remedies link (topic synonyms, compounds split by the stop list); unrelated
+    pairs and blanket promises do not."""
+    pairs = [
+        (
+            "Việc theo dõi, nhắc nhở các bộ phận thực hiện nhiệm vụ chưa sát sao.",
+            "Theo dõi sát hơn việc thực hiện nhiệm vụ của các bộ phận.",
+        ),
+        ("Bản thân vắng 2 buổi họp chi bộ trong năm.", "Ghi lịch họp chi bộ vào lịch công tác cá nhân."),
+        (
+            "Buổi sinh hoạt chi bộ còn nặng về thông báo, ít thảo luận.",
+            "Chọn chuyên đề sinh hoạt sát với công việc của đơn vị.",
+        ),
+        (
+            "Có 5 đảng viên nộp thu hoạch muộn.",
+            "Đôn đốc đảng viên học nghị quyết và viết bài thu hoạch đúng hạn.",
+        ),
+    ]
+    best, _ = link([w for w, _i in pairs], [i for _w, i in pairs])
+    assert best == [0, 1, 2, 3]
+    best, _ = link(
+        ["Trình độ tiếng Anh còn hạn chế."],
+        ["Ghi lịch họp chi bộ vào sổ tay.", "Khắc phục những hạn chế đã nêu."],
+    )
+    assert best == [None]
