@@ -306,3 +306,118 @@ def test_cli_interrupted_at_several_moments(sets: Sets, tmp_path: Path) -> None:
             assert returncode != 0, (sig.name, label, outcome)
         if label.startswith("staging (missed"):
             assert outcome == "new" and returncode == 0  # it finished: a complete run
+
+
+# --- the archive, signalled in the middle of `soi archive add` ----------------------------------
+
+_ARCHIVE_DRIVER = r"""
+import sys, time
+import pipeline.store.archive as archive_module
+
+real, calls = archive_module.encode_sentences, [0]
+
+def encode_sentences(sentences):
+    calls[0] += 1
+    if calls[0] == 2:  # inside the write transaction, one report already inserted
+        print("ADDING", flush=True)
+        time.sleep(PAUSE)
+    return real(sentences)
+
+archive_module.encode_sentences = encode_sentences
+from pipeline.cli import main
+main(sys.argv[1:])
+""".replace("PAUSE", repr(PAUSE_SECONDS))
+
+
+def _archive_add(batch: Path, archive: Path) -> list[str]:
+    # the content and plan stages (and their model loads) change nothing in how the archive
+    # writes: switched off to keep the five runs of the test fast
+    return [
+        "archive",
+        "add",
+        str(batch),
+        "--archive",
+        str(archive),
+        "--no-cache",
+        "-q",
+        "--engine",
+        "serial",
+    ] + [
+        "--skip",
+        "content",
+        "--skip",
+        "plans",
+    ]
+
+
+def _archive_state(path: Path) -> tuple[dict, str]:
+    """Counts per table and year (read-only, as `soi archive info` opens it) and SQLite's own
+    integrity check (read-write: it also rolls back a journal a killed writer left)."""
+    import sqlite3
+
+    from pipeline.store.archive import Archive
+
+    with Archive(path, readonly=True) as store:
+        stats = {k: v for k, v in store.stats().items() if k not in ("bytes", "path")}
+    con = sqlite3.connect(path)
+    try:
+        integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        con.close()
+    return stats, integrity
+
+
+ARCHIVE_SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL]
+
+
+def test_archive_add_interrupted_adds_nothing(sets: Sets, tmp_path: Path) -> None:
+    import shutil
+
+    old_batch = sets.new_batch.parent / "old_batch"
+    base = tmp_path / "base.soi"
+    first = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *_archive_add(old_batch, base)], capture_output=True, text=True
+    )
+    assert first.returncode == 0, first.stderr
+    before, integrity = _archive_state(base)
+    assert integrity == "ok" and before["reports"] > 0
+
+    def run(sig: int) -> tuple[int, Path]:
+        path = tmp_path / f"{sig.name}.soi"
+        shutil.copyfile(base, path)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _ARCHIVE_DRIVER, *_archive_add(sets.new_batch, path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.strip() == "ADDING":
+                proc.send_signal(sig)
+                break
+        else:
+            proc.wait()
+            raise AssertionError(
+                f"never reached the write transaction: {proc.stderr.read() if proc.stderr else ''}"
+            )
+        proc.communicate(timeout=120)
+        return proc.returncode, path
+
+    with ThreadPoolExecutor(max_workers=len(ARCHIVE_SIGNALS)) as pool:
+        results = dict(zip(ARCHIVE_SIGNALS, pool.map(run, ARCHIVE_SIGNALS), strict=True))
+    for sig, (returncode, path) in results.items():
+        assert returncode != 0, f"{sig.name}: the signal ended the add"
+        after, integrity = _archive_state(path)
+        assert integrity == "ok", (sig.name, integrity)
+        assert after == before, f"{sig.name}: the interrupted add left something in the archive"
+    # the archive a SIGKILL interrupted takes the next add as usual
+    killed = results[signal.SIGKILL][1]
+    again = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *_archive_add(sets.new_batch, killed)],
+        capture_output=True,
+        text=True,
+    )
+    assert again.returncode == 0, again.stderr
+    after, integrity = _archive_state(killed)
+    assert integrity == "ok" and after["reports"] > before["reports"] and after["runs"] == before["runs"] + 1
