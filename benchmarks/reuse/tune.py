@@ -132,6 +132,11 @@ def main() -> None:
         default="template,prior,peer,peer_far",
         help="peer: colleagues of the same unit and year; peer_far: the others",
     )
+    ap.add_argument(
+        "--long-grid",
+        action="store_true",
+        help="vary only long_run / long_tokens around the stage's current block params",
+    )
     a = ap.parse_args()
     batch = batch_from_folder(a.folder)
     truth = pd.read_csv(a.folder / "truth.csv", dtype={"doc_id": str}, keep_default_na=False)
@@ -145,8 +150,18 @@ def main() -> None:
     rows = []
     keys = list(GRID)
     for kind in a.kinds.split(","):
-        for values in itertools.product(*GRID.values()):
-            bp = BlockParams(**dict(zip(keys, values, strict=True)))
+        if a.long_grid:  # the stage's block params of that kind, only the long-section route varied
+            base = getattr(stage.params, f"{kind}_block")
+            points = [dataclasses.replace(base, long_run=99)] + [
+                dataclasses.replace(base, long_run=r, long_tokens=n)
+                for r in (4, 5, 6, 8)
+                for n in (60, 100, 150)
+            ]
+        else:
+            points = [
+                BlockParams(**dict(zip(keys, v, strict=True))) for v in itertools.product(*GRID.values())
+            ]
+        for bp in points:
             if kind == "template" and bp.bits:
                 continue  # templates are judged without rarity
             if kind == "peer_far" and bp.bits < 20:

@@ -60,6 +60,8 @@ class BlockParams:
     exact_run: int = 6  # ... over this many sentences in a row is copied whatever their rarity
     extend: bool = True  # neighbours as covered and as similar join a copied block
     whole: float = 0.8  # share of the report's content in covered, similar blocks: a whole copy
+    long_run: int = 99  # a block of ``long_tokens`` content syllables with this many sentences in a
+    long_tokens: int = 100  # row matched is copied whatever its rarity (99: off)
 
 
 @dataclass
@@ -188,7 +190,9 @@ def is_copied(st: BlockStat, p: BlockParams, template: bool) -> bool:
     rare = template or st.bits >= p.bits
     # a long run of sentences that are all identical up to figures needs no rarity
     exact = st.sim >= p.exact_sim and st.run >= p.exact_run
-    return (ordered and rare) or exact
+    # ... and so does a long section reproduced sentence after sentence
+    long = st.run >= p.long_run and st.n_tokens >= p.long_tokens
+    return (ordered and rare) or exact or long
 
 
 def content_blocks(a: DocRep, seg_block: np.ndarray, min_seg_tokens: int) -> np.ndarray:

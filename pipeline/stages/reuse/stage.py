@@ -86,10 +86,14 @@ class ReuseParams:
     align: AlignParams = field(default_factory=AlignParams)
     # block thresholds: chosen on a generated tuning batch (benchmarks/reuse/tune.py, models/REUSE.md)
     prior_block: BlockParams = field(
-        default_factory=lambda: BlockParams(cov=0.9, sim=80.0, bits=10.0, run=3, exact_run=6, whole=0.8)
+        default_factory=lambda: BlockParams(
+            cov=0.9, sim=80.0, bits=10.0, run=3, exact_run=6, whole=0.8, long_run=6, long_tokens=100
+        )
     )
     peer_block: BlockParams = field(
-        default_factory=lambda: BlockParams(cov=0.9, sim=80.0, bits=10.0, run=3, exact_run=4, whole=0.8)
+        default_factory=lambda: BlockParams(
+            cov=0.9, sim=80.0, bits=10.0, run=3, exact_run=4, whole=0.8, long_run=6, long_tokens=100
+        )
     )
     #: colleagues of another unit or year: copying there is rarer, so more evidence is asked
     peer_far_block: BlockParams = field(
