@@ -18,15 +18,18 @@ Sentence level (models in models/, see models/CONTENT.md):
 
 Document level (scores in 0-1, flags at the thresholds of :class:`ContentParams`):
 
-* missing_ideology / missing_ethics (individual reports): part-I sentences are split at ';' into
-  clauses; evidence of a clause = its topic probability with the same heading prior. Headings lie
+* missing_ideology / missing_ethics (individual reports): part-I sentences, and sentences anywhere
+  else whose own text the dimension model assigns to ideology or ethics (headings get lost), are
+  split at ';' into clauses; evidence of a clause = its topic probability with the same heading prior. Headings lie
   (an "ideology" heading over attendance and dues), so a clause counts only when its text alone
   gives the topic at least ``text_floor``, it has at least 3 syllables and its sentence at least
   ``min_syllables`` after the heading (a bare heading, "Bản thân đảm bảo.", "Tốt." are not content). score = 1 - max
   evidence; flag when max evidence < threshold. Collective reports: not applicable (flag 0, score 0).
 * unquantified_results: result statements = sentences of the duties / leadership sections
   (targets for collective reports) and part-I sentences whose combined dimension is
-  duties_results or leadership; score = 1 - max P(quantified); flag when that max < threshold.
+  duties_results or leadership, minus sentences whose own text is attendance, commitment, plan,
+  weakness ...; without any, the part-I sentences whose own text states work; score = 1 - max
+  P(quantified); flag when that max < threshold.
 * generic_weaknesses: statements of the weaknesses section (split at ';'), causes excluded;
   score = 1 - max P(specific); flag when that max < threshold, or when no weakness is stated.
 * no_collective_responsibility (leaders' individual reports with a collective report of the
@@ -148,7 +151,7 @@ class ContentParams:
     cause_exclude_min: float = (
         0.5  # a sentence in a weaknesses section is a cause, not a weakness, above this
     )
-    link_threshold: float = 0.5  # a collective shortcoming is taken on at this similarity
+    link_threshold: float = 0.45  # a collective shortcoming is taken on at this similarity
 
 
 class ContentStage:
