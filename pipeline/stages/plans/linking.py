@@ -105,6 +105,9 @@ class LinkParams:
     #: count a syllable pair unless both are stop syllables ("theo dõi", "bộ phận" survive the
     #: stop list that splits compounds); False: both must be content syllables
     loose_bigrams: bool = True
+    #: also score the item's words found in the weakness when they share at least this many
+    #: syllables and pairs (0: off)
+    item_side_min: int = 2
 
 
 def _fold(text: str) -> str:
@@ -164,12 +167,24 @@ def link_score(weakness: str, item: str, params: LinkParams | None = None) -> fl
     ui, bi = _content(item, folded, p.loose_bigrams)
     # shares of the weakness's content words the item repeats; a long weakness ("Qua rà soát, có
     # thời gian chờ khám trung bình … còn 51 phút") is not penalised past a few words
-    words = 0.0
-    if bw:
-        words += p.bigram_weight * min(1.0, len(bw & bi) / min(len(bw), p.bigram_cap))
-    if uw:
-        words += p.unigram_weight * min(1.0, len(uw & ui) / min(len(uw), p.unigram_cap))
+    words = _shares(bw, bi, uw, ui, p)
+    # ... or, for a short item that only restates its target ("Phấn đấu ít nhất 60 hộ tham gia"),
+    # the share of the item's own words found in the weakness (at least item_side_min shared)
+    if p.item_side_min and len(bw & bi) + len(uw & ui) >= p.item_side_min:
+        words = max(words, _shares(bi, bw, ui, uw, p))
     return round(topic + words, 4)
+
+
+def _shares(
+    b1: set[tuple[str, str]], b2: set[tuple[str, str]], u1: set[str], u2: set[str], p: LinkParams
+) -> float:
+    """Weighted shares of ``b1`` / ``u1`` (capped counts) found in ``b2`` / ``u2``."""
+    out = 0.0
+    if b1:
+        out += p.bigram_weight * min(1.0, len(b1 & b2) / min(len(b1), p.bigram_cap))
+    if u1:
+        out += p.unigram_weight * min(1.0, len(u1 & u2) / min(len(u1), p.unigram_cap))
+    return out
 
 
 def link(

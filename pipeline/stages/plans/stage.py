@@ -74,6 +74,9 @@ class PlanParams:
     #: A lead-in's time frame ("Năm 2026, tôi đề ra các biện pháp sau:") counts as the deadline of
     #: the items under it that have none of their own.
     inherit_lead_in: bool = True
+    #: "label": the label model's probability; "mean_slots": its mean with the slots' own verdict
+    #: P(measure) * max(deadline found, P(target)), so that the label and slot models agree more
+    score_mode: str = "label"
 
 
 def _load_model(name: str) -> tuple[Any, str]:
@@ -193,7 +196,7 @@ class PlanStage:
             for row in items:
                 pr = preds[k]
                 k += 1
-                row["score"] = float(pr["score"])
+                row["score"] = _item_score(pr, row["deadline"] is not None, p.score_mode)
                 row["label"] = "specific" if row["score"] >= threshold else "vague"
                 row["missing"] = _missing(pr, row["deadline"] is not None, row["label"])
             # 3. links
@@ -395,6 +398,16 @@ class PlanStage:
             "reason": reason,
             "detail": detail,
         }
+
+
+def _item_score(pred: dict[str, Any], has_deadline: bool, mode: str) -> float:
+    """The probability that an item is specific (see ``PlanParams.score_mode``)."""
+    label = float(pred["score"])
+    if mode != "mean_slots":
+        return label
+    sp = pred.get("slot_proba", {})
+    slots = float(sp.get("measure", 0.0)) * max(1.0 if has_deadline else 0.0, float(sp.get("target", 0.0)))
+    return (label + slots) / 2
 
 
 def _blocks(text: str, units: list[tuple[Span, float]]) -> list[list[tuple[Span, float]]]:
