@@ -25,7 +25,10 @@ at least ``min_seg_tokens`` syllables):
   least ``unordered`` sentences are matched in any order.
 
 A block whose sentences are all identical up to figures (``exact_sim``) over ``exact_run``
-sentences in a row is copied whatever its rarity (refreshed copies of frame-built sections).
+sentences in a row is copied whatever its rarity (refreshed copies of frame-built sections), and
+so is a long block (``long_tokens`` content syllables) matched over ``long_run`` sentences in a
+row (a reworded copy of a whole section; on the tuning seed, 6 in a row over 100 syllables
+added no false flag, see models/REUSE.md).
 When covered, similar blocks hold ``whole`` of the report's content, all of them are copied (a
 whole-report copy; honest reports never come close). A neighbouring block as fully covered and
 as similar joins a copied block whatever its length and rarity (:func:`accept_blocks`): a
