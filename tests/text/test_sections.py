@@ -1,10 +1,11 @@
-"""Section segmentation, measured on the hand-labelled reports.
+"""Section segmentation, measured on the hand-labelled reports and on generated batches.
 
-corpora/labelled/sections (32 reports): the paragraph model trains on their sentence units, so
-they are scored by 2-fold cross-fitting (files 01-16 by a model trained without them, 17-32 the
-same); SHIFT_THRESHOLD and INTRO_THRESHOLD were chosen on that cross-validated score.
-corpora/labelled/sections_heldout (12 reports) was written blind by someone who never saw the
-segmenter or the other files, and is never trained on: the honest estimate (0.938 measured).
+corpora/labelled/sections (42 reports: 01-16, 17-32, 43-52): the paragraph model trains on their
+sentence units, so they are scored by 3-fold cross-fitting (each fold by a model trained without
+it, pipeline.evaluate.sections.labelled_folds); SHIFT_THRESHOLD, INTRO_THRESHOLD and
+HEADING_THRESHOLD were chosen on that cross-validated score. corpora/labelled/sections_heldout (12
+reports) was written blind by someone who never saw the segmenter or the other files, and is
+never trained or tuned on: the honest estimate (0.956 measured; 0.938 before the heading rework).
 """
 
 import pytest
@@ -35,7 +36,7 @@ def test_character_accuracy_on_hand_labelled_reports_cross_fitted():
     reports = load_labelled_sections(labelled_dir() / "sections")
     assert len(reports) >= 30
     accuracy = summarise(cross_fitted_confusion(reports))["accuracy"]
-    assert accuracy >= 0.95  # measured 0.976
+    assert accuracy >= 0.95  # measured 0.972 (the rules before the rework: 0.945 with the same models)
 
 
 def test_accuracy_on_blind_held_out_reports():
@@ -43,7 +44,7 @@ def test_accuracy_on_blind_held_out_reports():
     reports = load_labelled_sections(folder)
     assert len(reports) >= 12
     c, t = _score(default_segmenter(), reports)
-    assert c / t >= 0.92  # measured 0.938; a regression guard, not a target
+    assert c / t >= 0.94  # measured 0.956 (0.938 before the rework); a regression guard, not a target
 
 
 def test_sections_tile_the_text(report_2024):
@@ -94,6 +95,25 @@ def test_sections_tile_the_text(report_2024):
         ("Tiếp tục nâng cao ý thức tổ chức kỷ luật", None, None),  # a plan item, not a heading topic
         ("Công tác xây dựng, chỉnh đốn Đảng; kiểm tra, giám sát", "collective", "party_building"),
         ("Về trách nhiệm lãnh đạo thực hiện nhiệm vụ chính trị của cơ quan", "collective", "political_task"),
+        # other wordings of the same topics (corpora/labelled/sections 43-52)
+        ("Lập trường, quan điểm chính trị", None, "ideology"),
+        ("GIỮ VỮNG NIỀM TIN VÀO ĐẢNG", None, "ideology"),
+        ("Giữ gìn phẩm chất, lối sống", None, "ethics"),
+        ("Chấp hành điều lệ Đảng và nội quy cơ quan", None, "discipline"),
+        ("Cách làm việc với bạn đọc và đồng nghiệp", None, "working_style"),
+        ("Vai trò người đứng đầu trong lãnh đạo, điều hành nhà trường", None, "leadership"),
+        ("Lời hứa tu dưỡng đầu năm", None, "commitment"),
+        ("NHỮNG ĐIỀU CHƯA LÀM ĐƯỢC", None, "weaknesses"),
+        ("MẶT CÒN THIẾU SÓT", None, "weaknesses"),
+        ("Vì sao còn những tồn tại trên", None, "causes"),
+        ("Căn nguyên chủ yếu", None, "causes"),
+        ("VIỆC SỬA CHỮA NHỮNG ĐIỂM CHI BỘ ĐÃ GÓP Ý NĂM 2023", None, "remedy_earlier"),
+        ("KHẮC PHỤC TỒN TẠI LẦN KIỂM ĐIỂM TRƯỚC", None, "remedy_earlier"),
+        ("Về trách nhiệm liên đới", None, "collective_responsibility"),
+        ("Hướng đi năm 2026", None, "plan"),
+        ("NHỮNG VIỆC SẼ LÀM NĂM 2026", None, "plan"),
+        ("Hướng sửa chữa trong năm 2025", None, "plan"),  # a plan, not the earlier remedy
+        ("TỰ NHẬN XÉT VỀ BẢN THÂN", None, None),  # not the "nhận xét" of the cell (other)
     ],
 )
 def test_heading_classification(heading: str, kind, label):
@@ -149,3 +169,82 @@ def test_shipped_paragraph_model_is_compact_and_loads_fast():
         model.predict(["Tôi luôn trung thành với chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh."])[0]
         == "ideology"
     )
+
+
+class _KeywordModel:
+    """A stand-in paragraph model: "ideology" for sentences about the Party, else "duties"."""
+
+    def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        return [
+            {"ideology": 0.9, "duties": 0.1} if "Đảng" in t else {"ideology": 0.1, "duties": 0.9}
+            for t in texts
+        ]
+
+    def predict(self, texts: list[str]) -> list[str]:
+        return [max(d.items(), key=lambda kv: kv[1])[0] for d in self.predict_proba(texts)]
+
+
+def test_unknown_capitals_heading_takes_the_label_of_its_content():
+    text = (
+        "BẢN KIỂM ĐIỂM CÁ NHÂN\n"
+        "MỘT NĂM CÔNG TÁC Ở CƠ SỞ\n"
+        "Năm qua tôi tiếp nhận và giải quyết xong toàn bộ hồ sơ đất đai được giao đúng thời hạn quy định.\n"
+        "II. HẠN CHẾ\n"
+        "Đôi lúc chưa mạnh dạn phát biểu ý kiến trong sinh hoạt chi bộ.\n"
+    )
+    sections = SectionSegmenter(_KeywordModel()).segment(text)
+    assert [s.label for s in sections] == ["header", "duties", "weaknesses"]
+    assert text[sections[1].start :].startswith("MỘT NĂM")
+    assert [s.label for s in SectionSegmenter().segment(text)] == ["header", "weaknesses"]
+
+
+def test_merged_heading_keeps_only_the_parts_not_headed_below_it():
+    text = (
+        "BẢN KIỂM ĐIỂM CÁ NHÂN\n"
+        "1. Về tư tưởng chính trị, đạo đức, lối sống, ý thức kỷ luật\n"
+        "Luôn tin tưởng vào đường lối của Đảng, không dao động trước thông tin xấu độc trên mạng.\n"
+        "a) Đạo đức, lối sống: sống giản dị, không nhận quà biếu của người dân đến làm thủ tục.\n"
+        "b) Kỷ luật: dự đủ 12 kỳ sinh hoạt chi bộ, đóng đảng phí đúng hạn.\n"
+    )
+    labels = [s.label for s in SectionSegmenter().segment(text)]
+    assert labels == ["header", "ideology", "ethics", "discipline"]
+
+
+def test_remarks_after_the_rating_close_the_report():
+    text = (
+        "BẢN KIỂM ĐIỂM CÁ NHÂN\n"
+        "II. HẠN CHẾ\n"
+        "Đôi lúc chưa mạnh dạn phát biểu ý kiến trong sinh hoạt chi bộ.\n"
+        "III. TỰ XẾP LOẠI\n"
+        "Hoàn thành tốt nhiệm vụ.\n"
+        "Bản thân xin được lắng nghe mọi ý kiến đóng góp của đồng chí.\n"
+    )
+    sections = SectionSegmenter().segment(text)
+    assert [s.label for s in sections] == ["header", "weaknesses", "self_rating", "other"]
+    assert text[sections[-1].start :].startswith("Bản thân xin")
+
+
+def test_list_items_naming_a_weakness_stay_in_the_remedy_section():
+    text = (
+        "BẢN KIỂM ĐIỂM CÁ NHÂN\n"
+        "III. KẾT QUẢ KHẮC PHỤC HẠN CHẾ ĐÃ ĐƯỢC CHỈ RA NĂM TRƯỚC\n"
+        "- Hạn chế về chậm nộp báo cáo mà chi bộ góp ý năm 2023: đã khắc phục, nộp đúng hạn 12/12 tháng.\n"
+        "IV. PHƯƠNG HƯỚNG KHẮC PHỤC\n"
+        "Học xong lớp tin học văn phòng trước tháng 6/2025.\n"
+    )
+    assert [s.label for s in SectionSegmenter().segment(text)] == ["header", "remedy_earlier", "plan"]
+
+
+@pytest.mark.parametrize("variant", ["a", "b"])
+def test_accuracy_on_a_generated_batch(tmp_path, variant: str):
+    """Both phrase families of the generator (variant b words its headings differently: "KẾ HOẠCH
+    SỬA CHỮA TỒN TẠI", "Lý do", "NHỮNG MẶT CÒN YẾU" ...). Seed 5 was never used for development
+    (seed 7) nor for the reported figures (seed 11). Part-compatible accuracy: the generator labels a
+    merged heading's whole section merged ("weaknesses+causes"), our annotation guide splits it."""
+    from pipeline.corpus.generator import generate
+    from pipeline.evaluate.sections import confusion, load_generated
+
+    generate(5, 2, "2025", tmp_path, "txt", variant)
+    scores = summarise(confusion(default_segmenter(), load_generated(tmp_path)))
+    # measured 0.966 (a), 0.967 (b); before the rework 0.953 (a), 0.889 (b)
+    assert scores["compatible_accuracy"] >= 0.93
