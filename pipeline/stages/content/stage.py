@@ -137,7 +137,7 @@ class ContentParams:
     min_syllables: int = 6  # shorter sentences (after the heading) are formal clauses, not content
     ideology_threshold: float = 0.5  # flag missing_ideology when the best evidence is below this
     ethics_threshold: float = 0.55
-    results_threshold: float = 0.75  # flag unquantified_results when max P(quantified) < this
+    results_threshold: float = 0.7  # flag unquantified_results when max P(quantified) < this
     weakness_threshold: float = 0.5  # flag generic_weaknesses when max P(specific) < this
     result_dimension_min: float = (
         0.5  # a part-I sentence outside the duties sections counts as a result statement above this
