@@ -80,7 +80,22 @@ def test_run_json_identical_but_seconds(two_runs: tuple[Path, Path]) -> None:
     run_a = json.loads((a / "run.json").read_text(encoding="utf-8"))
     run_b = json.loads((b / "run.json").read_text(encoding="utf-8"))
     assert set(run_a["seconds"]) == set(run_b["seconds"])
-    assert _without_times(run_a) == _without_times(run_b)
+    a_, b_ = _without_times(run_a), _without_times(run_b)
+    assert a_ == b_, "run.json differs at: " + "; ".join(_differences(a_, b_))[:2000]
+
+
+def _differences(a: object, b: object, path: str = "") -> list[str]:
+    """Where two JSON values differ (key paths with both values), for a readable failure."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        out = []
+        for k in sorted(set(a) | set(b), key=str):
+            out += _differences(a.get(k, "<missing>"), b.get(k, "<missing>"), f"{path}.{k}")
+        return out
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [
+            d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in _differences(x, y, f"{path}[{i}]")
+        ]
+    return [] if a == b else [f"{path or '.'}: {a!r} != {b!r}"[:300]]
 
 
 def test_html_identical_but_time_stamp(two_runs: tuple[Path, Path]) -> None:
