@@ -14,21 +14,31 @@ def test_fields_from_an_individual_header(report_2024: str):
 
 
 def test_a_b_letters_swap_between_2023_and_2025():
-    leader_2023 = parse_header("BẢN KIỂM ĐIỂM CÁ NHÂN\nNăm 2024\nMẫu 02B-HD KĐ.ĐG 2023\n(Cá nhân giữ chức vụ lãnh đạo, quản lý)\nHọ và tên: A")
+    leader_2023 = parse_header(
+        "BẢN KIỂM ĐIỂM CÁ NHÂN\nNăm 2024\nMẫu 02B-HD KĐ.ĐG 2023\n(Cá nhân giữ chức vụ lãnh đạo, quản lý)\nHọ và tên: A"
+    )
     assert leader_2023.role == "leader"
     assert form_version(2024, "individual", leader_2023.role, leader_2023)[0] == "2023-02B"
-    leader_2025 = parse_header("BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN\nNăm 2025\nMẫu 2A-HD KĐ.ĐG 2025\nHọ và tên: B")
+    leader_2025 = parse_header(
+        "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN\nNăm 2025\nMẫu 2A-HD KĐ.ĐG 2025\nHọ và tên: B"
+    )
     assert leader_2025.role == "leader"
     assert form_version(2025, "individual", "leader", leader_2025)[0] == "2025-2A"
-    member_2025 = parse_header("BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN NĂM 2025\n(Cá nhân không giữ chức vụ lãnh đạo, quản lý)\nHọ và tên: C")
+    member_2025 = parse_header(
+        "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN NĂM 2025\n(Cá nhân không giữ chức vụ lãnh đạo, quản lý)\nHọ và tên: C"
+    )
     assert member_2025.role == "member"
     assert form_version(2025, "individual", "member", member_2025)[0] == "2025-2B"
-    outside = parse_header("BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN NĂM 2025\n(Đảng viên không làm việc trong hệ thống chính trị)\nHọ và tên: D")
+    outside = parse_header(
+        "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN NĂM 2025\n(Đảng viên không làm việc trong hệ thống chính trị)\nHọ và tên: D"
+    )
     assert form_version(2025, "individual", outside.role, outside)[0] == "2025-2C"
 
 
 def test_collective_and_year_from_date_line():
-    info = parse_header("ĐẢNG BỘ XÃ AN PHÚ\nCHI BỘ THÔN 2\nAn Phú, ngày 05 tháng 01 năm 2025\nBÁO CÁO KIỂM ĐIỂM TẬP THỂ CHI BỘ")
+    info = parse_header(
+        "ĐẢNG BỘ XÃ AN PHÚ\nCHI BỘ THÔN 2\nAn Phú, ngày 05 tháng 01 năm 2025\nBÁO CÁO KIỂM ĐIỂM TẬP THỂ CHI BỘ"
+    )
     assert info.kind == "collective"
     assert info.year == 2024  # a January date reviews the previous year
     assert info.unit == "Chi bộ Thôn 2"

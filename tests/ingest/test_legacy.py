@@ -104,6 +104,8 @@ def test_docx_runs_in_legacy_fonts_are_converted(tmp_path: Path):
 
 
 def test_docx_legacy_text_without_font_name_detected_by_statistics(tmp_path: Path):
-    path = make_docx(tmp_path / "nofont.docx", [TCVN3_PARTY.decode("latin-1") + ", phÈm chÊt ®¹o ®øc, lèi sèng"])
+    path = make_docx(
+        tmp_path / "nofont.docx", [TCVN3_PARTY.decode("latin-1") + ", phÈm chÊt ®¹o ®øc, lèi sèng"]
+    )
     doc = read_document(path)
     assert doc.text.startswith("Đảng Cộng sản Việt Nam, tư tưởng Hồ Chí Minh, phẩm chất đạo đức, lối sống")

@@ -14,7 +14,9 @@ def write(tmp_path: Path, body: str) -> Path:
 
 
 def test_good_manifest(tmp_path: Path):
-    rows = load_manifest(write(tmp_path, "a/x.txt,M1,U1,2024,individual,member,D1\nb.docx,M2,U1,2024,collective,leader,\n"))
+    rows = load_manifest(
+        write(tmp_path, "a/x.txt,M1,U1,2024,individual,member,D1\nb.docx,M2,U1,2024,collective,leader,\n")
+    )
     assert [r.doc_id for r in rows] == ["D1", None]
     assert rows[0].path == (tmp_path / "a/x.txt").resolve()
     assert rows[1].kind == "collective" and rows[0].year == 2024
@@ -27,7 +29,10 @@ def test_good_manifest(tmp_path: Path):
         ("x.txt,M1,U1,2024,individual,member,\ny.txt,M2,U1,2024,person,member,\n", "line 3, column 'kind'"),
         ("x.txt,M1,U1,2024,individual,boss,\n", "line 2, column 'role'"),
         ("x.txt,,U1,2024,individual,member,\n", "line 2, column 'member_id'"),
-        ("x.txt,M1,U1,2024,individual,member,D\ny.txt,M2,U1,2024,individual,member,D\n", "line 3, column 'doc_id'"),
+        (
+            "x.txt,M1,U1,2024,individual,member,D\ny.txt,M2,U1,2024,individual,member,D\n",
+            "line 3, column 'doc_id'",
+        ),
         ("x.txt,M1,U1,2024,individual,member,D,extra\n", "line 2"),
     ],
 )

@@ -11,7 +11,10 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path: Path):
         tmp_path / "r.docx",
         [
             "BẢN KIỂM ĐIỂM CÁ NHÂN",
-            [["1. Về tư tưởng chính trị", "Luôn trung thành với Đảng."], ["2. Về đạo đức, lối sống", "Sống giản dị."]],
+            [
+                ["1. Về tư tưởng chính trị", "Luôn trung thành với Đảng."],
+                ["2. Về đạo đức, lối sống", "Sống giản dị."],
+            ],
             "II. HẠN CHẾ, KHUYẾT ĐIỂM",
         ],
     )
@@ -40,8 +43,19 @@ def test_merged_cells_are_read_once(tmp_path: Path):
 
 def test_markdown_is_flattened_like_docx(tmp_path: Path):
     path = tmp_path / "r.md"
-    path.write_text("# I. ƯU ĐIỂM\n**1. Về tư tưởng chính trị:** tốt\n\n| STT | Kết quả |\n|---|---|\n| 1 | 120 hồ sơ |\n", encoding="utf-8")
-    assert read_document(path).text.split("\n") == ["I. ƯU ĐIỂM", "1. Về tư tưởng chính trị: tốt", "", "STT", "Kết quả", "1", "120 hồ sơ"]
+    path.write_text(
+        "# I. ƯU ĐIỂM\n**1. Về tư tưởng chính trị:** tốt\n\n| STT | Kết quả |\n|---|---|\n| 1 | 120 hồ sơ |\n",
+        encoding="utf-8",
+    )
+    assert read_document(path).text.split("\n") == [
+        "I. ƯU ĐIỂM",
+        "1. Về tư tưởng chính trị: tốt",
+        "",
+        "STT",
+        "Kết quả",
+        "1",
+        "120 hồ sơ",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -54,7 +68,11 @@ def test_markdown_is_flattened_like_docx(tmp_path: Path):
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".doc"),
         ("scan.pdf", b"%PDF-1.4\n%binary", "PDF"),
         ("sheet.xlsx", b"PK\x03\x04", "unsupported file type"),
-        ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100, "password-protected"),
+        (
+            "locked.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100,
+            "password-protected",
+        ),
     ],
 )
 def test_bad_files_give_plain_reasons(tmp_path: Path, name: str, data: bytes, reason: str):
