@@ -5,7 +5,7 @@ Good reports are assembled from the hand-written labelled sentences (corpora/lab
 its own member. Hostile files are built here rather than stored, so every byte of them is
 explained: corrupt and truncated .docx, zip bombs (honest and lying headers, bzip2), encrypted
 Office files (an OLE compound file with an ``EncryptedPackage`` stream), old binary .doc,
-image-only PDF, empty and whitespace-only files, binary junk named .txt, oversized files,
+image-only PDF and .docx, empty and whitespace-only files, binary junk named .txt, oversized files,
 non-Vietnamese text, text without diacritics, and .docx whose XML carries a DTD with entity
 expansion or external entities.
 
@@ -418,6 +418,34 @@ def old_binary_doc(seed: int = 3) -> bytes:
     return ole_compound_file([("1Table", rng.randbytes(500)), ("WordDocument", fib)])
 
 
+def png_bytes(width: int = 8, height: int = 8) -> bytes:
+    """A valid grey PNG of ``width`` x ``height`` pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes([128] * width) for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def image_only_docx() -> bytes:
+    """A .docx holding one picture and no text (a scanned report pasted into Word)."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_picture(io.BytesIO(png_bytes()), width=Cm(15))
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
 # --- PDF --------------------------------------------------------------------------------------
 
 
@@ -498,6 +526,7 @@ HOSTILE: tuple[Hostile, ...] = (
     Hostile("old_binary.doc", "error", ".doc"),
     Hostile("old_binary_renamed.docx", "error", ".doc"),
     Hostile("scanned.pdf", "error", "pdf"),
+    Hostile("scanned.docx", "error", "only pictures"),
     Hostile("empty.txt", "error", "empty"),
     Hostile("empty.docx", "error", "empty"),
     Hostile("whitespace.txt", "error", "no text"),
@@ -537,6 +566,7 @@ def _build(name: str, path: Path) -> None:
         "old_binary.doc": old_binary_doc,
         "old_binary_renamed.docx": old_binary_doc,
         "scanned.pdf": image_only_pdf,
+        "scanned.docx": image_only_docx,
         "empty.txt": lambda: b"",
         "empty.docx": lambda: b"",
         "whitespace.txt": lambda: b"  \n\t\n   \r\n" * 10,
