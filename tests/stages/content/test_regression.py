@@ -27,10 +27,10 @@ HANDWRITTEN_FLOORS: dict[str, float] = {
 }
 #: finding -> minimum F1 on the generated variant-b batch of :func:`generated_b` (seed 211).
 GENERATED_FLOORS: dict[str, float] = {
-    "missing_ideology": 0.75,  # measured 0.857 (10 positives)
+    "missing_ideology": 0.85,  # measured 0.952 (10 positives)
     "missing_ethics": 0.8,  # 0.909 (12)
     "generic_weaknesses": 0.85,  # 0.957 (11)
-    "unquantified_results": 0.8,  # 0.857 (19)
+    "unquantified_results": 0.85,  # 0.919 (19)
     "no_collective_responsibility": 0.5,  # 0.800 (2)
 }
 
