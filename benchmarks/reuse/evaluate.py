@@ -109,11 +109,8 @@ def checks(batch, truth: pd.DataFrame) -> dict:
     t = truth.set_index("doc_id")
     docs = batch.documents.set_index("doc_id")
     year = pd.to_numeric(docs["year"], errors="coerce")
-    earlier = {
-        d
-        for d, m, y in zip(docs.index, docs["member_id"], year, strict=True)
-        if m and ((docs["member_id"] == m) & (year < y)).any()
-    }
+    first = year.groupby(docs["member_id"]).transform("min")
+    earlier = set(docs.index[(docs["member_id"].fillna("") != "") & (year > first)])
     prior = f[(f.finding == "copied_prior") & (f.flag == 1)]
     genuine = [d for d in prior.doc_id if d in earlier and int(t.loc[d, "copied_prior"]) == 0]
     peer = f[(f.finding == "copied_peer") & (f.flag == 1)]
