@@ -173,6 +173,8 @@ UNKNOWN = "?"
 #: when written as a list item or with their content on the same line.
 _SUB_ITEM_LABELS = frozenset({"weaknesses", "causes"})
 _SUB_ITEM_SECTIONS = frozenset({"remedy_earlier", "collective_responsibility", "explanations", "plan"})
+#: The subtitle of a form for members without a leadership post (2023 02A, 2025 2B/2C).
+_NO_POST_RE = re.compile(r"(?i)không giữ chức vụ|không làm việc trong hệ thống chính trị")
 #: Labels never started or interrupted by the topic-shift rule.
 _NO_SHIFT = frozenset({"header", "other", "self_rating"})
 #: Content paragraphs allowed before the first heading and still counted as preamble (header).
@@ -418,6 +420,8 @@ class SectionSegmenter:
             gaps.append((cursor_start, len(text)))
         sections = self._fill_gaps(text, sections, gaps, kind)
         headed = {e[1] for e in events}
+        if _NO_POST_RE.search(text, 0, header_end):
+            headed.add("leadership")  # a member's form has no leader items: never shift into them
         sections = self._split_topic_shifts(text, sorted(sections, key=lambda s: s.start), headed, kind)
         return _merge_adjacent(sorted(sections, key=lambda s: s.start), len(text))
 

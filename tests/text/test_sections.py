@@ -248,3 +248,30 @@ def test_accuracy_on_a_generated_batch(tmp_path, variant: str):
     scores = summarise(confusion(default_segmenter(), load_generated(tmp_path)))
     # measured 0.966 (a), 0.967 (b); before the rework 0.953 (a), 0.889 (b)
     assert scores["compatible_accuracy"] >= 0.93
+
+
+class _LeadershipModel(_KeywordModel):
+    """A stand-in paragraph model: "leadership" for sentences naming the management, else "duties"."""
+
+    def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        return [
+            {"leadership": 0.9, "duties": 0.1} if "lãnh đạo" in t else {"leadership": 0.1, "duties": 0.9}
+            for t in texts
+        ]
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "labels"),
+    [
+        ("(Dùng cho cá nhân không giữ chức vụ lãnh đạo, quản lý)", ["header", "duties"]),
+        ("(Dùng cho cá nhân giữ chức vụ lãnh đạo, quản lý)", ["header", "duties", "leadership"]),
+    ],
+)
+def test_no_shift_into_leader_items_in_a_members_form(subtitle: str, labels: list[str]):
+    text = (
+        f"BẢN KIỂM ĐIỂM CÁ NHÂN\n{subtitle}\n"
+        "1. Thực hiện chức trách, nhiệm vụ được giao\n"
+        "Trong năm tôi tiếp nhận và giải quyết 320 hồ sơ hộ tịch, không có hồ sơ nào trễ hạn.\n"
+        "Kết quả công việc của tôi được lãnh đạo đơn vị ghi nhận và biểu dương trong hội nghị tổng kết.\n"
+    )
+    assert [s.label for s in SectionSegmenter(_LeadershipModel()).segment(text)] == labels
