@@ -149,22 +149,15 @@ def test_compact_paragraph_model_reproduces_the_pipeline():
         assert a == b
 
 
-def test_shipped_paragraph_model_is_compact_and_loads_fast():
-    import time
-
-    import skops.io  # noqa: F401  (its own import cost is paid once per process by every model)
-
+def test_shipped_paragraph_model_is_compact():
+    """models/ ships the compact form (plain arrays and term lists; what makes it load in a
+    fraction of a second instead of seconds — a speed measured in benchmarks, not asserted here)."""
     from pipeline.compact import CompactTextClassifier
     from pipeline.modelio import load_model
     from pipeline.text.paragraphs import MODEL_NAME
 
-    best = float("inf")
-    for _ in range(2):
-        t = time.perf_counter()
-        model = load_model(MODEL_NAME)
-        best = min(best, time.perf_counter() - t)
+    model = load_model(MODEL_NAME)
     assert isinstance(model, CompactTextClassifier)
-    assert best < 1.0  # measured 0.2 s on a loaded 2-core machine (the skops'd pipeline: 5-13 s)
     assert (
         model.predict(["Tôi luôn trung thành với chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh."])[0]
         == "ideology"
