@@ -371,14 +371,18 @@ ARCHIVE_SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL]
 
 
 def test_archive_add_interrupted_adds_nothing(sets: Sets, tmp_path: Path) -> None:
+    """The add before and the add after run in this process; the three interrupted ones in
+    subprocesses, in parallel."""
     import shutil
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
 
     old_batch = sets.new_batch.parent / "old_batch"
     base = tmp_path / "base.soi"
-    first = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *_archive_add(old_batch, base)], capture_output=True, text=True
-    )
-    assert first.returncode == 0, first.stderr
+    first = CliRunner().invoke(main, _archive_add(old_batch, base), catch_exceptions=False)
+    assert first.exit_code == 0, first.output
     before, integrity = _archive_state(base)
     assert integrity == "ok" and before["reports"] > 0
 
@@ -413,11 +417,7 @@ def test_archive_add_interrupted_adds_nothing(sets: Sets, tmp_path: Path) -> Non
         assert after == before, f"{sig.name}: the interrupted add left something in the archive"
     # the archive a SIGKILL interrupted takes the next add as usual
     killed = results[signal.SIGKILL][1]
-    again = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *_archive_add(sets.new_batch, killed)],
-        capture_output=True,
-        text=True,
-    )
-    assert again.returncode == 0, again.stderr
+    again = CliRunner().invoke(main, _archive_add(sets.new_batch, killed), catch_exceptions=False)
+    assert again.exit_code == 0, again.output
     after, integrity = _archive_state(killed)
     assert integrity == "ok" and after["reports"] > before["reports"] and after["runs"] == before["runs"] + 1
