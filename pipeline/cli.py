@@ -10,6 +10,7 @@ import click
 
 from pipeline.engine.options import close_engine, engine_options, make_engine
 from pipeline.ingest.manifest import ManifestError
+from pipeline.modelio import ModelError
 from pipeline.store.errors import ArchiveError
 
 
@@ -70,6 +71,12 @@ def main(verbose: bool) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Extra template-bank folder; repeatable.",
 )
+@click.option(
+    "--strict-manifest",
+    is_flag=True,
+    help="Stop on the first bad manifest value instead of leaving that row's file out "
+    "with an errors.csv row.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not use or fill the token cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.option(
@@ -101,6 +108,7 @@ def screen_cmd(
     out: Path,
     skip: tuple[str, ...],
     banks: tuple[Path, ...],
+    strict_manifest: bool,
     no_cache: bool,
     quiet: bool,
     archive_path: Path | None,
@@ -115,8 +123,8 @@ def screen_cmd(
     """Screen INPUT files/folders (.docx, .txt, .md); without INPUT, the bundled sample batch.
 
     Files that cannot be screened (corrupt or encrypted, .doc/.pdf, over 20 MB or over
-    1,000,000 characters of text, not Vietnamese) are listed in errors.csv with the reason;
-    the batch goes on.
+    1,000,000 characters of text, not Vietnamese), and manifest rows with a bad value (line,
+    column and value named), are listed in errors.csv with the reason; the batch goes on.
     """
     from pipeline.screen import SAMPLE_DIR, screen
 
@@ -135,9 +143,12 @@ def screen_cmd(
             progress=progress,
             engine=engine,
             archive=archive_path,
+            strict_manifest=strict_manifest,
         )
     except ManifestError as exc:
         raise click.ClickException(f"manifest: {exc}") from exc
+    except ModelError as exc:
+        raise click.ClickException(f"model: {exc}") from exc
     except (FileNotFoundError, ValueError, ArchiveError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

@@ -43,11 +43,21 @@ def register_trusted(*names: str) -> None:
             raise ValueError(f"only classes of the pipeline package can be registered, not {name!r}")
         TRUSTED_TYPES.add(name)
 
+
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 class ModelError(RuntimeError):
     """A model file is missing, tampered with, or contains types we do not trust."""
+
+
+class ModelMissing(ModelError):
+    """The model file or its card is not there (a stage may fall back to its baseline)."""
+
+
+class ModelRefused(ModelError):
+    """The model file is there but is refused: modified since its card was written, not a valid
+    skops file, or asking for types we do not trust. Never a reason to fall back silently."""
 
 
 def models_dir() -> Path:
@@ -80,7 +90,9 @@ def load_card(name: str, folder: Path | None = None) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise ModelError(f"model card {path} not found; run `soi train`") from exc
+        raise ModelMissing(f"model card {path} not found; run `soi train`") from exc
+    except (OSError, ValueError) as exc:
+        raise ModelRefused(f"model card {path} cannot be read ({type(exc).__name__})") from exc
 
 
 def load_model(name: str, folder: Path | None = None) -> Any:
@@ -89,25 +101,26 @@ def load_model(name: str, folder: Path | None = None) -> Any:
 
     folder = folder or models_dir()
     path = folder / f"{name}.skops"
-    if not path.exists():
-        raise ModelError(f"model {path} not found; run `soi train`")
     card = load_card(name, folder)
-    if card.get("sha256") != _sha256(path):
-        raise ModelError(
+    try:
+        data = path.read_bytes()  # hashed and loaded from the same bytes
+    except FileNotFoundError as exc:
+        raise ModelMissing(f"model {path} not found; run `soi train`") from exc
+    if card.get("sha256") != hashlib.sha256(data).hexdigest():
+        raise ModelRefused(
             f"model {path} does not match the SHA-256 in its card: refusing to load a modified file"
         )
-    data = path.read_bytes()
     try:
         untrusted = sio.get_untrusted_types(data=data)
     except Exception as exc:
-        raise ModelError(f"model {path} is not a valid skops file ({type(exc).__name__})") from exc
+        raise ModelRefused(f"model {path} is not a valid skops file ({type(exc).__name__})") from exc
     bad = [t for t in untrusted if t not in TRUSTED_TYPES]
     if bad:
-        raise ModelError(f"model {path} contains untrusted types {bad}: refusing to load")
+        raise ModelRefused(f"model {path} contains untrusted types {bad}: refusing to load")
     try:
         return sio.loads(data, trusted=untrusted)
     except Exception as exc:
-        raise ModelError(f"model {path} could not be loaded ({type(exc).__name__}: {exc})") from exc
+        raise ModelRefused(f"model {path} could not be loaded ({type(exc).__name__}: {exc})") from exc
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -155,6 +155,7 @@ def screen(
     engine: Engine | None = None,
     archive: str | Path | Any | None = None,
     history_lookback: int = 2,
+    strict_manifest: bool = False,
 ) -> ScreenResult:
     """Screen a batch of reports.
 
@@ -166,6 +167,9 @@ def screen(
     manifest:
         CSV with path, member_id, unit, year, kind, role[, doc_id]. Without it, the fields are
         read from each report's header and listed in ``guessed_fields``.
+        A row with a bad value (a year "2O24", an unknown kind, a repeated doc_id) leaves its
+        file out of the screen and becomes an errors.csv row naming the line, the column and the
+        value; a manifest that cannot be read or lacks a column raises ``ManifestError``.
     skip:
         Stage names not to run (their findings are empty columns).
     cache_dir:
@@ -183,17 +187,29 @@ def screen(
         batch are searched by the reuse stage as ``batch.history``. A batch identical to one
         the archive stored (same reports, history, stage code and options) takes the stored
         findings instead of running the stages. Read only here; ``soi archive add`` writes it.
+    strict_manifest:
+        Stop with ``ManifestError`` on the first bad manifest value instead of leaving that row's
+        file out with an errors.csv row.
     """
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
     if not inputs and manifest is None:
         inputs, manifest = [SAMPLE_DIR], SAMPLE_DIR / "manifest.csv"
-    rows = load_manifest(manifest) if manifest is not None else []
+    row_errors: list[dict[str, str]] = []
+    if manifest is not None:
+        rows = load_manifest(manifest, row_errors=None if strict_manifest else row_errors)
+    else:
+        rows = []
     by_path = {r.path: r for r in rows}
     files = collect_inputs(inputs or [])
     if manifest is not None and not inputs:
         files = [r.path for r in rows]
-    errors: list[dict[str, str]] = []
+    # a file whose only manifest row is bad is not screened (its metadata is unknown)
+    refused = {Path(e["path"]) for e in row_errors} - set(by_path)
+    files = [f for f in files if f.resolve() not in refused]
+    errors: list[dict[str, str]] = [
+        {"path": display_path(Path(e["path"])), "error": e["error"]} for e in row_errors
+    ]
     file_set = set(files)
     for r in rows:
         if not r.path.exists():
@@ -299,12 +315,12 @@ def default_segmenter() -> SectionSegmenter:
     """The segmenter with the trained paragraph model when it is shipped (models/)."""
     global _SEGMENTER
     if _SEGMENTER is None:
-        from pipeline.modelio import ModelError, load_model
+        from pipeline.modelio import ModelMissing, load_model
         from pipeline.text.paragraphs import MODEL_NAME, ParagraphSectionModel
 
         try:
             _SEGMENTER = SectionSegmenter(ParagraphSectionModel(load_model(MODEL_NAME)))
-        except ModelError as exc:
+        except ModelMissing as exc:  # a modified or untrusted file (ModelRefused) stops the screen
             log.warning(
                 "section paragraph model not available (%s); unheaded paragraphs follow the previous section",
                 exc,
@@ -392,8 +408,9 @@ class DocOutcome:
 def process_document(item: tuple[Path, Any, Path | None]) -> DocOutcome:
     """Per-report work, picklable for worker processes: prepare, then sentences + tokens."""
     path, row, cache = item
+    segmenter = default_segmenter()  # a refused model file stops the screen, not one report
     try:
-        doc = prepare_file(path, row, default_segmenter())
+        doc = prepare_file(path, row, segmenter)
     except IngestError as exc:
         return DocOutcome(path, None, str(exc), [])
     except Exception as exc:  # a bug must not lose the batch: report it per file

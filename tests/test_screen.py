@@ -18,9 +18,21 @@ def batch_dir(tmp_path: Path, report_2024: str) -> Path:
     folder = tmp_path / "batch"
     (folder / "u1").mkdir(parents=True)
     (folder / "u1" / "ngoc_2024.txt").write_text(report_2024, encoding="utf-8")
-    report_2023 = report_2024.replace("năm 2024", "năm 2023").replace("Năm 2024", "Năm 2023").replace("412/415", "390/402")
+    report_2023 = (
+        report_2024.replace("năm 2024", "năm 2023")
+        .replace("Năm 2024", "Năm 2023")
+        .replace("412/415", "390/402")
+    )
     (folder / "u1" / "ngoc_2023.txt").write_text(report_2023, encoding="utf-8")
-    make_docx(folder / "u1" / "lan_2024.docx", [line for line in report_2024.replace("Nguyễn Thị Bích Ngọc", "Trần Văn Lân").replace("04/07/1985", "11/02/1979").split("\n")])
+    make_docx(
+        folder / "u1" / "lan_2024.docx",
+        [
+            line
+            for line in report_2024.replace("Nguyễn Thị Bích Ngọc", "Trần Văn Lân")
+            .replace("04/07/1985", "11/02/1979")
+            .split("\n")
+        ],
+    )
     (folder / "u1" / "broken.docx").write_bytes(b"PK\x03\x04broken")
     (folder / "u1" / "empty.txt").write_bytes(b"")
     (folder / "u1" / "junk.txt").write_bytes(bytes(range(256)) * 4)
@@ -38,7 +50,9 @@ def test_with_manifest_every_output_and_ids_from_manifest(batch_dir: Path, tmp_p
         "u1/missing.txt,M3,U1,2024,individual,member,GONE-24\n",
         encoding="utf-8",
     )
-    result = screen([batch_dir], manifest=manifest, skip=("reuse", "content", "plans"), cache_dir=tmp_path / "cache")
+    result = screen(
+        [batch_dir], manifest=manifest, skip=("reuse", "content", "plans"), cache_dir=tmp_path / "cache"
+    )
     out = result.write(tmp_path / "out")
     docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
     assert list(docs.columns) == list(schema.DOCUMENT_COLUMNS)
@@ -47,11 +61,15 @@ def test_with_manifest_every_output_and_ids_from_manifest(batch_dir: Path, tmp_p
     assert (lan["role"], lan["form_version"], lan["self_rating"]) == ("leader", "2023-02B", "hoan_thanh_tot")
     # stages switched off: findings are empty, never 0
     assert (docs[list(schema.FINDINGS)] == "").all().all() and (docs["risk"] == "").all()
-    errors = {Path(r["path"]).name: r["error"] for r in csv.DictReader(open(out / "errors.csv", encoding="utf-8"))}
+    errors = {
+        Path(r["path"]).name: r["error"] for r in csv.DictReader(open(out / "errors.csv", encoding="utf-8"))
+    }
     assert set(errors) == {"broken.docx", "empty.txt", "junk.txt", "old.doc", "missing.txt"}
     assert "save as .docx" in errors["old.doc"] and "does not exist" in errors["missing.txt"]
     for name in ("matches.csv", "plans.csv"):
-        assert (out / name).read_text(encoding="utf-8").split("\n")[0].split(",")[:3] == list((schema.MATCH_COLUMNS if name == "matches.csv" else schema.PLAN_COLUMNS)[:3])
+        assert (out / name).read_text(encoding="utf-8").split("\n")[0].split(",")[:3] == list(
+            (schema.MATCH_COLUMNS if name == "matches.csv" else schema.PLAN_COLUMNS)[:3]
+        )
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["counts"]["documents"] == 3 and run["counts"]["errors"] == 5
     assert "read+tokenize" in run["seconds"] and run["stages_not_run"] == ["reuse", "content", "plans"]
@@ -74,12 +92,41 @@ def test_without_manifest_headers_link_members_across_years(batch_dir: Path, tmp
 
 def test_cli_exit_codes_and_messages(batch_dir: Path, tmp_path: Path):
     runner = CliRunner()
-    ok = runner.invoke(main, ["screen", str(batch_dir), "--out", str(tmp_path / "o"), "--skip", "reuse", "--skip", "content", "--skip", "plans", "--no-cache", "-q"])
+    ok = runner.invoke(
+        main,
+        [
+            "screen",
+            str(batch_dir),
+            "--out",
+            str(tmp_path / "o"),
+            "--skip",
+            "reuse",
+            "--skip",
+            "content",
+            "--skip",
+            "plans",
+            "--no-cache",
+            "-q",
+        ],
+    )
     assert ok.exit_code == 0, ok.output
     assert "Outputs in" in ok.output and (tmp_path / "o" / "documents.csv").exists()
     bad = tmp_path / "bad.csv"
-    bad.write_text("path,member_id,unit,year,kind,role\nx.txt,M,U,two thousand,individual,member\n", encoding="utf-8")
-    res = runner.invoke(main, ["screen", str(batch_dir), "--manifest", str(bad), "--out", str(tmp_path / "o2")])
+    bad.write_text(
+        "path,member_id,unit,year,kind,role\nx.txt,M,U,two thousand,individual,member\n", encoding="utf-8"
+    )
+    res = runner.invoke(
+        main,
+        [
+            "screen",
+            str(batch_dir),
+            "--manifest",
+            str(bad),
+            "--out",
+            str(tmp_path / "o2"),
+            "--strict-manifest",
+        ],
+    )
     assert res.exit_code != 0 and "line 2, column 'year'" in res.output
     res = runner.invoke(main, ["screen", str(tmp_path / "nowhere")])
     assert res.exit_code != 0 and "input not found" in res.output

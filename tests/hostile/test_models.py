@@ -184,28 +184,45 @@ def _screen(tmp_path: Path, models: Path, monkeypatch: pytest.MonkeyPatch, *skip
 
 
 def test_screen_with_tampered_content_model_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A content model is required: the screen stops, the message names the file, nothing is written."""
+    """A content model is required: the screen stops with a one-line message naming the file
+    (no traceback) and nothing is written."""
     models = _tampered_models(tmp_path / "models", ["content_topic"])
     result, out = _screen(tmp_path, models, monkeypatch, "reuse", "plans")
-    assert result.exit_code != 0
-    message = str(result.exception) + result.output
-    assert "content_topic.skops does not match the SHA-256 in its card" in message
+    assert result.exit_code == 1, result.output
+    assert "content_topic.skops does not match the SHA-256 in its card" in result.output
+    assert "Traceback" not in result.output
     assert not (out / "documents.csv").exists()
 
 
-def test_screen_with_tampered_optional_models_says_so(
+@pytest.mark.parametrize("name", ["section_paragraphs", "plan_items"])
+def test_screen_with_tampered_optional_model_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The section-paragraph and plan-item models have fallbacks for a *missing* file only: a
+    modified one is refused and stops the screen (a silent fallback would hide the tampering)."""
+    models = _tampered_models(tmp_path / "models", [name])
+    result, out = _screen(tmp_path, models, monkeypatch, "reuse", "content")
+    assert result.exit_code == 1, result.output
+    assert f"{name}.skops does not match the SHA-256 in its card" in result.output
+    assert "Traceback" not in result.output
+    assert not (out / "documents.csv").exists()
+
+
+def test_screen_with_missing_optional_models_falls_back_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """The section-paragraph and plan-item models have fallbacks: the tampered file is still
-    never loaded, and the warning names it (the run goes on with the fallback)."""
+    """Without the section-paragraph and plan-item model files the screen goes on with the
+    fallbacks, warns, and run.json says the plan model was not used."""
     import logging
 
-    models = _tampered_models(tmp_path / "models", ["section_paragraphs", "plan_items"])
+    models = _tampered_models(tmp_path / "models", [])
+    for name in ("section_paragraphs", "plan_items"):
+        (models / f"{name}.skops").unlink()
     with caplog.at_level(logging.WARNING):
         result, out = _screen(tmp_path, models, monkeypatch, "reuse", "content")
     assert result.exit_code == 0, result.output
     warned = "\n".join(r.getMessage() for r in caplog.records)
     for name in ("section_paragraphs", "plan_items"):
-        assert f"{name}.skops does not match the SHA-256 in its card" in warned
+        assert f"{name}.skops not found" in warned
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert "lexicon baseline" in json.dumps(run), "run.json says the plan model was not used"

@@ -51,7 +51,7 @@ import pandas as pd
 
 from pipeline import schema
 from pipeline.model import Batch
-from pipeline.modelio import ModelError, load_card, load_model
+from pipeline.modelio import ModelError, ModelMissing, load_card, load_model
 from pipeline.stages.content.collective import link_shortcomings, split_statements
 from pipeline.stages.content.features import content_words
 from pipeline.stages.content.models import (
@@ -725,7 +725,8 @@ def _load_models() -> dict[str, Any]:
         try:
             out[name] = load_model(name)
         except ModelError as exc:
-            raise ModelError(f"content stage: {exc}. Run `soi train` to build the content models.") from exc
+            hint = " Run `soi train` to build the content models." if isinstance(exc, ModelMissing) else ""
+            raise type(exc)(f"content stage: {exc}.{hint}") from exc
     return out
 
 

@@ -80,12 +80,12 @@ class PlanParams:
 
 
 def _load_model(name: str) -> tuple[Any, str]:
-    from pipeline.modelio import ModelError, load_card, load_model
+    from pipeline.modelio import ModelMissing, load_card, load_model
 
     try:
         model = load_model(name)
         return model, f"{name} (sha256 {load_card(name).get('sha256', '')[:12]})"
-    except ModelError as exc:
+    except ModelMissing as exc:  # a modified or untrusted file (ModelRefused) stops the screen
         log.warning("plan item model not available (%s); falling back to the lexicon baseline", exc)
         return LexiconModel(), "lexicon baseline (model not found)"
 
