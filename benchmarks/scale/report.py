@@ -67,10 +67,10 @@ def main(path: str) -> None:
     w = out.append
     w("### Throughput (reports/s)\n")
     w(
-        "| reports | floor: tokenization alone | cold screen | cold / floor | cold, CPU s per report | "
+        "| reports | run | floor: tokenization alone | cold screen | cold / floor | cold, CPU s per report | "
         "floor, CPU s per report | warm re-screen | warm, stages re-run (next year) | Dask engine, cold | load avg |"
     )
-    w("|---|---|---|---|---|---|---|---|---|---|")
+    w("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in records:
         n = r["size"]
         fl, co, wa, ny, dk = (r.get(k) for k in ("floor", "cold", "warm", "nextyear", "dask"))
@@ -84,12 +84,12 @@ def main(path: str) -> None:
         floor_cpu = (_cpu(fl) / n) if fl and "failed" not in fl else None
         load = co.get("loadavg_before", [None])[0] if co else None
         w(
-            f"| {n:,} | {_f(floor_rate)} | {_f(cold_rate)} | {_f(ratio, 2)} | {_f(cold_cpu, 3)} | "
+            f"| {n:,} | {r.get('label', '')} | {_f(floor_rate)} | {_f(cold_rate)} | {_f(ratio, 2)} | {_f(cold_cpu, 3)} | "
             f"{_f(floor_cpu, 3)} | {_f(warm_rate)} | {_f(ny_rate)} | {_f(dk_rate)} | {_f(load)} |"
         )
     w("\n### Idle-machine estimate from CPU time (reports/s; see idle_seconds)\n")
-    w("| reports | floor | cold | cold / floor | warm | next year (stages run) | Dask, cold |")
-    w("|---|---|---|---|---|---|---|")
+    w("| reports | run | floor | cold | cold / floor | warm | next year (stages run) | Dask, cold |")
+    w("|---|---|---|---|---|---|---|---|")
     for r in records:
         n, k = r["size"], r.get("workers", 2)
         est = {}
@@ -99,7 +99,7 @@ def main(path: str) -> None:
                 est[phase] = p["reports"] / idle_seconds(p, k)
         ratio = est["cold"] / est["floor"] if "cold" in est and "floor" in est else None
         w(
-            f"| {n:,} | {_f(est.get('floor'))} | {_f(est.get('cold'))} | {_f(ratio, 2)} | {_f(est.get('warm'))} | "
+            f"| {n:,} | {r.get('label', '')} | {_f(est.get('floor'))} | {_f(est.get('cold'))} | {_f(ratio, 2)} | {_f(est.get('warm'))} | "
             f"{_f(est.get('nextyear'))} | {_f(est.get('dask'))} |"
         )
     w("\n### Time per stage (seconds, wall)\n")
@@ -115,7 +115,7 @@ def main(path: str) -> None:
                 continue
             s = p.get("stage_s", {})
             w(
-                f"| {r['size']:,} | {phase} ({p['reports']:,}) | {_f(s.get('read+tokenize'))} | {_f(s.get('history'))} | "
+                f"| {r['size']:,} | {r.get('label', '')}: {phase} ({p['reports']:,}) | {_f(s.get('read+tokenize'))} | {_f(s.get('history'))} | "
                 f"{_f(s.get('reuse'))} | {_f(s.get('content'))} | {_f(s.get('plans'))} | {_f(s.get('replay'))} | "
                 f"{_f(s.get('scoring'))} | {_f(s.get('total'))} | {_f(p.get('write_s'))} | {_f(p.get('archive_add_s'))} |"
             )
@@ -128,7 +128,7 @@ def main(path: str) -> None:
             rs = p.get("reuse_s") or {}
             if rs:
                 w(
-                    f"| {r['size']:,} | {phase} | {_f(rs.get('tokenise'))} | {_f(rs.get('boilerplate'))} | "
+                    f"| {r['size']:,} | {r.get('label', '')}: {phase} | {_f(rs.get('tokenise'))} | {_f(rs.get('boilerplate'))} | "
                     f"{_f(rs.get('candidates'))} | {_f(rs.get('align'))} | {_f(rs.get('score'))} |"
                 )
     w("\n### Memory (MB)\n")
@@ -141,7 +141,7 @@ def main(path: str) -> None:
                 continue
             size = p.get("archive_bytes")
             w(
-                f"| {r['size']:,} | {phase} | {_f(p.get('tree_peak_rss_mb'), 0)} | {_f(p.get('maxrss_self_mb'), 0)} | "
+                f"| {r['size']:,} | {r.get('label', '')}: {phase} | {_f(p.get('tree_peak_rss_mb'), 0)} | {_f(p.get('maxrss_self_mb'), 0)} | "
                 f"{_f(p.get('maxrss_children_mb'), 0)} | {_f(size / 2**20 if size else None, 0)} |"
             )
     w("\n### All-pairs sentence comparison (rapidfuzz ratio >= 90, every sentence of every report)\n")
