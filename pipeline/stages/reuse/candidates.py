@@ -78,6 +78,29 @@ class PeerIndexStats:
     pairs_candidates: int = 0
 
 
+#: pair codes held before they are counted and merged (bounds the index's memory: ~100 MB)
+_MERGE_AT = 4_000_000
+
+
+def _group_pairs(d: np.ndarray, starts: np.ndarray, sizes: np.ndarray, n: int, cap: int) -> list[np.ndarray]:
+    """Pair codes ``lo * n + hi`` of the documents within each group (``d[start:start+size]``)
+    of 2 to ``cap`` documents."""
+    codes: list[np.ndarray] = []
+    if not len(sizes):
+        return codes
+    for s in range(2, int(min(cap, sizes.max())) + 1):
+        st = starts[sizes == s]
+        if not len(st):
+            continue
+        docs = d[st[:, None] + np.arange(s)[None, :]]
+        iu, ju = np.triu_indices(s, 1)
+        a, b = docs[:, iu].ravel(), docs[:, ju].ravel()
+        codes.append(np.minimum(a, b) * n + np.maximum(a, b))
+        if sum(len(c) for c in codes) > _MERGE_AT:
+            codes = [_count_merge(codes)]
+    return codes
+
+
 def peer_pairs(
     signatures: list[np.ndarray],
     is_query: np.ndarray,
@@ -85,11 +108,15 @@ def peer_pairs(
     cap: int,
     min_shared: int,
     top_k: int,
+    units: list[str] | None = None,
 ) -> tuple[list[tuple[int, int, int]], PeerIndexStats]:
     """Candidate ``(i, j, shared)`` pairs, ``i < j``, at least one of them a query report.
 
     ``signatures[i]``: distinct sampled shingle hashes of report ``i``; ``group[i]``: reports of
     one group (the same member) are never paired here (the prior channel covers them).
+    ``units[i]``: a posting longer than ``cap`` still pairs the reports of one unit (at most
+    ``cap`` of them): in a large batch much of a copied text is wording many units share, and
+    colleagues of one unit are who copies most; the pairs stay bounded by the unit sizes.
     """
     stats = PeerIndexStats()
     n = len(signatures)
@@ -104,20 +131,25 @@ def peer_pairs(
     brk = np.flatnonzero(np.diff(h)) + 1
     starts = np.concatenate([[0], brk])
     sizes = np.diff(np.concatenate([starts, [len(h)]]))
-    stats.postings_dropped_cap = int((sizes > cap).sum())
-    codes: list[np.ndarray] = []
-    for s in range(2, int(min(cap, sizes.max())) + 1):
-        st = starts[sizes == s]
-        if not len(st):
-            continue
-        stats.postings_kept += len(st)
-        docs = d[st[:, None] + np.arange(s)[None, :]]
-        iu, ju = np.triu_indices(s, 1)
-        a, b = docs[:, iu].ravel(), docs[:, ju].ravel()
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        codes.append(lo * n + hi)
-        if sum(len(c) for c in codes) > 20_000_000:
-            codes = [_count_merge(codes)]
+    long = sizes > cap
+    stats.postings_dropped_cap = int(long.sum())
+    stats.postings_kept = int(((sizes >= 2) & ~long).sum())
+    codes = _group_pairs(d, starts, sizes, n, cap)
+    if units is not None and long.any():
+        # long postings: the reports of each unit within them
+        unit_index: dict[str, int] = {}
+        uid = np.array([unit_index.setdefault(u, len(unit_index)) for u in units], dtype=np.int64)
+        entry_long = np.repeat(long, sizes)
+        posting = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)[entry_long]
+        dl = d[entry_long]
+        key = posting * max(len(unit_index), 1) + uid[dl]
+        o = np.argsort(key, kind="stable")
+        key, dl = key[o], dl[o]
+        brk = np.flatnonzero(np.diff(key)) + 1
+        st = np.concatenate([[0], brk])
+        sz = np.diff(np.concatenate([st, [len(key)]]))
+        codes = [_count_merge(codes)] if codes else []
+        codes.extend(_group_pairs(dl, st, sz, n, cap))
     if not codes:
         return [], stats
     pair_code, counts = _unique_counts(codes)

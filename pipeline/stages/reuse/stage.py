@@ -62,6 +62,8 @@ class ReuseParams:
     peer_cap: int = 50  # postings longer than this are stock wording, dropped
     peer_min_shared: int = 3  # sampled shingles two reports must share to be aligned
     peer_top_k: int = 10  # candidates kept per report
+    #: postings over ``peer_cap`` still pair the reports of one unit (see candidates.peer_pairs)
+    peer_unit_postings: bool = True
     peer_search_history: bool = True  # archive reports of other members are peer sources too
     spread_unit_min: int = 5  # a shingle in >= max(unit_min, unit_frac * units) units is boilerplate
     spread_unit_frac: float = 0.05
@@ -325,7 +327,15 @@ class ReuseStage:
         is_query = np.zeros(len(reps), dtype=bool)
         is_query[:n_q] = True
         group = meta["member_id"].fillna("").astype(str).tolist()
-        peers, peer_stats = peer_pairs(sigs, is_query, group, p.peer_cap, p.peer_min_shared, p.peer_top_k)
+        peers, peer_stats = peer_pairs(
+            sigs,
+            is_query,
+            group,
+            p.peer_cap,
+            p.peer_min_shared,
+            p.peer_top_k,
+            units if p.peer_unit_postings else None,
+        )
         del sigs
         if p.peer_all_pairs:  # benchmark only: every pair verified, no candidate index
             peers = [
