@@ -36,15 +36,10 @@ REPORT_FILES = ("report.html", "report.xlsx")
 
 
 def _provided(batch: Batch) -> set[str]:
-    """Findings computed by the stages that ran."""
-    from pipeline.stages.registry import load_stage
+    """Findings computed by the stages that ran (without importing the stages)."""
+    from pipeline.stages.registry import provided_findings
 
-    out: set[str] = set()
-    for name in batch.stages_run:
-        stage = load_stage(name)
-        if stage is not None:
-            out.update(stage.provides)
-    return out
+    return provided_findings(list(batch.stages_run))
 
 
 def document_table(batch: Batch) -> pd.DataFrame:

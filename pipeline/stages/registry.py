@@ -24,6 +24,27 @@ STAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+#: The findings each stage provides, known without importing the stage (its module pulls in
+#: scikit-learn): a replayed (warm) screen writes documents.csv from this. Each stage class's
+#: ``provides`` must equal its entry (tests/stages/test_registry.py).
+PROVIDES: dict[str, tuple[str, ...]] = {
+    "reuse": ("copied_prior", "copied_peer", "template_heavy"),
+    "content": (
+        "missing_ideology",
+        "missing_ethics",
+        "generic_weaknesses",
+        "unquantified_results",
+        "no_collective_responsibility",
+    ),
+    "plans": ("vague_plan", "unremedied_weaknesses"),
+}
+
+
+def provided_findings(stage_names_run: list[str] | tuple[str, ...]) -> set[str]:
+    """The findings computed by the named stages."""
+    return {f for name in stage_names_run for f in PROVIDES.get(name, ())}
+
+
 def stage_names() -> list[str]:
     return [name for name, _ in STAGES]
 
