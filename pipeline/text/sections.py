@@ -43,6 +43,37 @@ class ParagraphModel(Protocol):
     def predict(self, texts: list[str]) -> list[str]: ...
 
 
+class _Probabilities:
+    """The paragraph model's ``predict_proba`` for one report, computed in as few batched calls
+    as possible: :meth:`prefetch` classifies every text the segmenter may ask about at once, and
+    :meth:`get` looks them up (a text not prefetched is classified then, and kept).
+
+    Each text's probabilities do not depend on the other texts of the batch (the features and the
+    linear model work row by row), so the sections are those of one call per question; the tests
+    check it on every hand-labelled report.
+    """
+
+    def __init__(self, model: ParagraphModel | None) -> None:
+        self.model = model if model is not None and hasattr(model, "predict_proba") else None
+        self._dist: dict[str, dict[str, float]] = {}
+
+    def __bool__(self) -> bool:
+        return self.model is not None
+
+    def prefetch(self, texts: list[str]) -> None:
+        """Classify, in one call, those of ``texts`` not classified yet."""
+        if self.model is None:
+            return
+        missing = list(dict.fromkeys(t for t in texts if t not in self._dist))
+        if missing:
+            self._dist.update(zip(missing, self.model.predict_proba(missing), strict=True))  # type: ignore[attr-defined]
+
+    def get(self, texts: list[str]) -> list[dict[str, float]]:
+        """Per text, the probability of each section label (the model must have predict_proba)."""
+        self.prefetch(texts)
+        return [self._dist[t] for t in texts]
+
+
 # --- topic patterns -----------------------------------------------------------------------------
 
 # (label, pattern). Order breaks ties between patterns matching at the same position.
@@ -379,8 +410,18 @@ class SectionSegmenter:
 
     def segment(self, text: str, kind: str | None = None) -> list[Section]:
         """Sections tiling ``text``; ``kind`` ("collective" or not) selects collective labels."""
-        events, header_end = self._events(text, kind)
-        events = self._resolve_headings(text, [e for e in events if e[0] >= header_end], kind)
+        probs = _Probabilities(self.paragraph_model)
+        if probs:
+            # every content paragraph, as the intro test (stripped) and the heading and
+            # topic-shift rules (whole line) ask about it: one batched call for the report
+            wanted: list[str] = []
+            for a, b in _lines(text):
+                stripped = text[a:b].strip()
+                if _is_content(stripped):
+                    wanted.extend((text[a:b], stripped))
+            probs.prefetch(wanted)
+        events, header_end = self._events(text, kind, probs)
+        events = self._resolve_headings(text, [e for e in events if e[0] >= header_end], kind, probs)
         events = _add_inline_causes(text, events)
         sections: list[Section] = [Section("header", 0, header_end)] if header_end > 0 else []
         gaps: list[tuple[int, int]] = []
@@ -423,15 +464,17 @@ class SectionSegmenter:
         headed = {e[1] for e in events}
         if _NO_POST_RE.search(text, 0, header_end):
             headed.add("leadership")  # a member's form has no leader items: never shift into them
-        sections = self._split_topic_shifts(text, sorted(sections, key=lambda s: s.start), headed, kind)
+        sections = self._split_topic_shifts(
+            text, sorted(sections, key=lambda s: s.start), headed, kind, probs
+        )
         return _merge_adjacent(sorted(sections, key=lambda s: s.start), len(text))
 
     def _split_topic_shifts(
-        self, text: str, sections: list[Section], headed: set[str], kind: str | None
+        self, text: str, sections: list[Section], headed: set[str], kind: str | None, probs: _Probabilities
     ) -> list[Section]:
         """Inside a headed section, a paragraph the model confidently gives to another topic that
         has no heading of its own in the report starts that topic (reports leave headings out)."""
-        if self.paragraph_model is None or not hasattr(self.paragraph_model, "predict_proba"):
+        if not probs:
             return sections
         out: list[Section] = []
         for sec in sections:
@@ -444,10 +487,10 @@ class SectionSegmenter:
             if len(paragraphs) < 2:
                 out.append(sec)
                 continue
-            probs = self.paragraph_model.predict_proba([text[a:b] for a, b in paragraphs[1:]])
+            dists = probs.get([text[a:b] for a, b in paragraphs[1:]])
             current, start = sec.label, sec.start
             own = set(sec.label.split(schema.MERGE_SEP))
-            for (a, _), dist in zip(paragraphs[1:], probs, strict=True):
+            for (a, _), dist in zip(paragraphs[1:], dists, strict=True):
                 label, p = max(_dist_for_kind(dist, kind).items(), key=lambda kv: kv[1])
                 if label in own or label in headed or p < self.shift_threshold or label in _NO_SHIFT:
                     continue
@@ -459,7 +502,9 @@ class SectionSegmenter:
             out.append(Section(current, start, sec.end, sec.heading if start == sec.start else ""))
         return out
 
-    def _events(self, text: str, kind: str | None) -> tuple[list[tuple[int, str, str, int]], int]:
+    def _events(
+        self, text: str, kind: str | None, probs: _Probabilities
+    ) -> tuple[list[tuple[int, str, str, int]], int]:
         """Headings, cues and closing lines as (offset, label, heading, line_end); and the header end.
 
         A heading-shaped line whose words name no known topic but whose shape is unmistakable (a
@@ -504,7 +549,7 @@ class SectionSegmenter:
                     if not intro:
                         intro_lead = prev_lead
                     intro.append(start)
-                    if len(intro) > MAX_INTRO_PARAGRAPHS or self._is_topic(stripped):
+                    if len(intro) > MAX_INTRO_PARAGRAPHS or self._is_topic(stripped, probs):
                         header_end = intro[0]
                         if intro_lead is not None:  # "MỘT NĂM NHÌN LẠI" just above the first paragraph
                             header_end = intro_lead
@@ -561,7 +606,7 @@ class SectionSegmenter:
         return events, len(text) if header_end is None else header_end
 
     def _resolve_headings(
-        self, text: str, events: list[tuple[int, str, str, int]], kind: str | None
+        self, text: str, events: list[tuple[int, str, str, int]], kind: str | None, probs: _Probabilities
     ) -> list[tuple[int, str, str, int]]:
         """Label :data:`UNKNOWN` headings by their content, and merged headings by their parts.
 
@@ -577,7 +622,7 @@ class SectionSegmenter:
         for i, (offset, label, heading, line_end) in enumerate(events):
             nxt = events[i + 1][0] if i + 1 < len(events) else len(text)
             if label == UNKNOWN:
-                label = self._label_by_content(text, line_end, nxt, kind) or ""
+                label = self._label_by_content(text, line_end, nxt, kind, probs) or ""
                 if not label:
                     continue
             elif schema.MERGE_SEP in label:
@@ -595,25 +640,27 @@ class SectionSegmenter:
             out.append((offset, label, heading, line_end))
         return out
 
-    def _label_by_content(self, text: str, start: int, end: int, kind: str | None) -> str | None:
+    def _label_by_content(
+        self, text: str, start: int, end: int, kind: str | None, probs: _Probabilities
+    ) -> str | None:
         """Label of an unknown heading from the text under it (None: too unsure, or no model)."""
         units = [text[a:b] for a, b in _lines(text, start, end) if _is_content(text[a:b].strip())]
         if not units:
             return "parent" if end < len(text) else None
-        if self.paragraph_model is None or not hasattr(self.paragraph_model, "predict_proba"):
+        if not probs:
             return None
         total: dict[str, float] = {}
-        for dist in self.paragraph_model.predict_proba(units):
+        for dist in probs.get(units):
             for label, p in _dist_for_kind(dist, kind).items():
                 total[label] = total.get(label, 0.0) + p / len(units)
         label, p = max(total.items(), key=lambda kv: kv[1])
         return label if p >= self.heading_threshold and label != "header" else None
 
-    def _is_topic(self, paragraph: str) -> bool:
+    def _is_topic(self, paragraph: str, probs: _Probabilities) -> bool:
         """Does the paragraph model give this paragraph to a review topic (not preamble/other)?"""
-        if self.paragraph_model is None or not hasattr(self.paragraph_model, "predict_proba"):
+        if not probs:
             return False
-        dist = self.paragraph_model.predict_proba([paragraph])[0]
+        dist = probs.get([paragraph])[0]
         label, p = max(dist.items(), key=lambda kv: kv[1])
         return label not in _NO_SHIFT and p >= self.intro_threshold
 
@@ -623,26 +670,20 @@ class SectionSegmenter:
         """Label text that no heading covers, sentence by sentence (topics switch mid-paragraph
         in reports without headings); heading-like lines take the label of what follows."""
         out = list(sections)
-        for gstart, gend in gaps:
-            units: list[tuple[int, int, bool]] = []  # (start, end, is_content)
-            for a, b in _lines(text, gstart, gend):
-                line = text[a:b]
-                if not line.strip():
-                    continue
-                if _is_content(line.strip()) and self.paragraph_model is not None:
-                    units.extend(
-                        (a + m.start(), a + m.end(), True)
-                        for m in _UNIT_RE.finditer(line)
-                        if m.group(0).strip()
-                    )
-                else:
-                    units.append((a, b, _is_content(line.strip())))
+        gap_units = [self._gap_units(text, gstart, gend) for gstart, gend in gaps]
+        predicted: list[str] = []
+        if self.paragraph_model is not None:
+            # one call for the sentences of every gap
+            texts = [text[a:b] for units in gap_units for a, b, content in units if content]
+            predicted = _for_kind(list(self.paragraph_model.predict(texts)), kind) if texts else []
+        done = 0
+        for (gstart, gend), units in zip(gaps, gap_units, strict=True):
             if not units:
                 continue
             contents = [i for i, u in enumerate(units) if u[2]]
             if self.paragraph_model is not None and contents:
-                predicted = self.paragraph_model.predict([text[units[i][0] : units[i][1]] for i in contents])
-                by_index = dict(zip(contents, _for_kind(list(predicted), kind), strict=True))
+                by_index = dict(zip(contents, predicted[done : done + len(contents)], strict=True))
+                done += len(contents)
             else:
                 before = [s for s in out if s.end <= gstart and s.label != "header"]
                 prev = max(before, key=lambda s: s.end).label if before else "duties"
@@ -661,6 +702,22 @@ class SectionSegmenter:
                     out.append(Section(label, run_start, stop, ""))
                     run_start = stop
         return out
+
+    def _gap_units(self, text: str, gstart: int, gend: int) -> list[tuple[int, int, bool]]:
+        """The units of a gap as (start, end, is_content): the sentences of content lines (with a
+        paragraph model), whole lines otherwise."""
+        units: list[tuple[int, int, bool]] = []
+        for a, b in _lines(text, gstart, gend):
+            line = text[a:b]
+            if not line.strip():
+                continue
+            if _is_content(line.strip()) and self.paragraph_model is not None:
+                units.extend(
+                    (a + m.start(), a + m.end(), True) for m in _UNIT_RE.finditer(line) if m.group(0).strip()
+                )
+            else:
+                units.append((a, b, _is_content(line.strip())))
+        return units
 
 
 def _for_kind(labels: list[str], kind: str | None) -> list[str]:
