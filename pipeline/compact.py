@@ -117,14 +117,15 @@ class CompactVectorizer:
         output (for ``char_wb``, from the per-word n-grams, cached by word: the analyzer makes a
         word's n-grams from that word alone), then all texts are counted in one ``np.unique``."""
         vocab = self._vocab
-        per_doc: list[list[int]] = []
+        flat: list[int] = []  # the in-vocabulary feature indices of every text, one after the other
+        lengths: list[int] = []
         if self.analyzer == "char_wb":
             preprocess = self._counter.build_preprocessor()
             white = self._counter._white_spaces
             ngrams = self._counter._char_wb_ngrams
             cache = self._word_cache
             for doc in texts:
-                ids: list[int] = []
+                before = len(flat)
                 for w in white.sub(" ", preprocess(self._counter.decode(doc))).split():
                     hit = cache.get(w)
                     if hit is None:
@@ -132,20 +133,22 @@ class CompactVectorizer:
                         if len(cache) >= MAX_CACHED_WORDS:
                             cache.clear()
                         cache[w] = hit
-                    ids.extend(hit)
-                per_doc.append(ids)
+                    flat.extend(hit)
+                lengths.append(len(flat) - before)
         else:
             analyze = self._counter.build_analyzer()
-            per_doc = [[vocab[f] for f in analyze(doc) if f in vocab] for doc in texts]
-        n_features = len(self.idf)
-        lengths = np.fromiter((len(ids) for ids in per_doc), dtype=np.int64, count=len(per_doc))
-        rows = np.repeat(np.arange(len(per_doc), dtype=np.int64), lengths)
-        cols = np.fromiter((i for ids in per_doc for i in ids), dtype=np.int64, count=int(lengths.sum()))
+            for doc in texts:
+                ids = [vocab[f] for f in analyze(doc) if f in vocab]
+                flat.extend(ids)
+                lengths.append(len(ids))
+        n_docs, n_features = len(lengths), len(self.idf)
+        rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+        cols = np.asarray(flat, dtype=np.int64)
         keys, counts = np.unique(rows * n_features + cols, return_counts=True)
-        indptr = np.zeros(len(per_doc) + 1, dtype=np.int32)
-        np.cumsum(np.bincount(keys // n_features, minlength=len(per_doc)), out=indptr[1:])
+        indptr = np.zeros(n_docs + 1, dtype=np.int32)
+        np.cumsum(np.bincount(keys // n_features, minlength=n_docs), out=indptr[1:])
         indices = (keys % n_features).astype(np.int32)
-        return sp.csr_matrix((counts.astype(np.float64), indices, indptr), shape=(len(per_doc), n_features))
+        return sp.csr_matrix((counts.astype(np.float64), indices, indptr), shape=(n_docs, n_features))
 
     def transform(self, texts: list[str]) -> sp.csr_matrix:
         tf = self.counts(texts)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from pipeline import schema
@@ -283,6 +284,12 @@ _HEADER_LINE_RE = re.compile(
 )
 
 
+#: Lines and heading phrases whose analysis is memoised (pure functions of their arguments; form
+#: headings recur in every report of a batch).
+HEADING_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=HEADING_CACHE_SIZE)
 def _heading_phrase(line: str) -> tuple[str, int, bool] | None:
     """If ``line`` has the shape of a heading, return (phrase, phrase_offset, numbered)."""
     stripped = line.strip()
@@ -334,6 +341,7 @@ def _heading_phrase(line: str) -> tuple[str, int, bool] | None:
     return None
 
 
+@lru_cache(maxsize=HEADING_CACHE_SIZE)
 def classify_heading(phrase: str, kind: str | None = None, bullet: bool = False) -> str | None:
     """Section label named by a heading phrase, ``"parent"`` for a parent heading, or None.
 
