@@ -38,8 +38,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 from pipeline.modelio import register_trusted
 
 SEP = "\x1f"
-#: Bound on the per-word n-gram cache of a ``char_wb`` block (a few tens of MB at most).
-MAX_CACHED_WORDS = 200_000
+#: Bound on the per-word n-gram cache of a ``char_wb`` block (about 10 MB at most).
+MAX_CACHED_WORDS = 50_000
 _VERSION = 1
 
 

@@ -268,3 +268,60 @@ def test_no_shift_into_leader_items_in_a_members_form(subtitle: str, labels: lis
         "Kết quả công việc của tôi được lãnh đạo đơn vị ghi nhận và biểu dương trong hội nghị tổng kết.\n"
     )
     assert [s.label for s in SectionSegmenter(_LeadershipModel()).segment(text)] == labels
+
+
+class _OneTextPerCall:
+    """The shipped paragraph model asked about one text per call (no batching)."""
+
+    def __init__(self, model: ParagraphSectionModel) -> None:
+        self.model = model
+
+    def predict(self, texts: list[str]) -> list[str]:
+        return [label for t in texts for label in self.model.predict([t])]
+
+    def predict_proba(self, texts: list[str]) -> list[dict[str, float]]:
+        return [dist for t in texts for dist in self.model.predict_proba([t])]
+
+
+def test_fast_counts_equal_the_count_vectorizer():
+    """The cached n-gram counting of the compact TF-IDF blocks gives scikit-learn's matrix."""
+    import numpy as np
+
+    model = default_segmenter().paragraph_model.pipeline
+    texts = [
+        line
+        for folder in ("sections", "sections_heldout")
+        for report in load_labelled_sections(labelled_dir() / folder)
+        for line in report.text.split("\n")
+    ] + ["", "  Hai  DẤU\tcách ", "x"]
+    for block in model._blocks:
+        block._word_cache.clear()
+        for _ in range(2):  # cold, then from the word cache
+            fast = block.counts(texts)
+            ref = block._counter.transform(texts).astype(np.float64)
+            assert np.array_equal(fast.indptr, ref.indptr)
+            assert np.array_equal(fast.indices, ref.indices)
+            assert np.array_equal(fast.data, ref.data)
+
+
+def test_batched_segmentation_equals_one_text_per_call(monkeypatch):
+    """One batched model call per report gives exactly the sections of one call per text with
+    scikit-learn's counting, on every hand-labelled report (annotated and blind held-out)."""
+    import numpy as np
+
+    from pipeline.compact import CompactVectorizer
+
+    model = default_segmenter().paragraph_model
+    reports = [
+        r
+        for folder in ("sections", "sections_heldout")
+        for r in load_labelled_sections(labelled_dir() / folder)
+    ]
+    assert len(reports) >= 50
+    fast = [SectionSegmenter(model).segment(r.text, r.kind) for r in reports]
+    monkeypatch.setattr(
+        CompactVectorizer, "counts", lambda self, texts: self._counter.transform(texts).astype(np.float64)
+    )
+    slow = SectionSegmenter(_OneTextPerCall(model))
+    for report, sections in zip(reports, fast, strict=True):
+        assert sections == slow.segment(report.text, report.kind), report.name
