@@ -52,9 +52,10 @@ def prepare_file(path: Path, row: ManifestRow | None, segmenter: SectionSegmente
     if len(text) < 40:
         raise IngestError(f"almost no text ({len(text)} characters; a report has thousands)")
     warnings = list(raw.warnings)
-    if syllable_ratio(text) < MIN_VIETNAMESE_RATIO:
+    vietnamese = syllable_ratio(text)
+    if vietnamese < MIN_VIETNAMESE_RATIO:
         raise IngestError(
-            f"not Vietnamese text ({syllable_ratio(text):.0%} of its words are Vietnamese syllables; "
+            f"not Vietnamese text ({vietnamese:.0%} of its words are Vietnamese syllables; "
             "a report has over 85%)"
         )
     if diacritic_ratio(text) < MIN_DIACRITIC_RATIO:
@@ -85,9 +86,7 @@ def prepare_file(path: Path, row: ManifestRow | None, segmenter: SectionSegmente
     version, version_warnings = form_version(year, kind, role, info)
     warnings.extend(version_warnings)
     sections = segmenter.segment(text, kind)
-    rating_text = (
-        "\n".join(text[s.start : s.end] for s in sections if "self_rating" in s.label.split("+"))
-    )
+    rating_text = "\n".join(text[s.start : s.end] for s in sections if "self_rating" in s.label.split("+"))
     return PreparedDoc(
         path=path,
         text=text,
@@ -101,7 +100,9 @@ def prepare_file(path: Path, row: ManifestRow | None, segmenter: SectionSegmente
         name=info.name,
         dob=info.dob,
         form_version=version,
-        self_rating=parse_self_rating(rating_text) if rating_text else parse_self_rating(text, whole_report=True),
+        self_rating=parse_self_rating(rating_text)
+        if rating_text
+        else parse_self_rating(text, whole_report=True),
         sections=sections,
         guessed=guessed,
         warnings=warnings,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from functools import lru_cache
 
 # --- TCVN3 ------------------------------------------------------------------------------------
 
@@ -135,6 +136,27 @@ def is_vietnamese_syllable(token: str) -> bool:
     return bool(_SYLLABLE_RE.match(bare))
 
 
+#: Distinct raw tokens remembered by :func:`_token_verdict`. A report has a few thousand
+#: distinct tokens and a batch's vocabulary repeats; the bound keeps hostile input (random
+#: words) from growing the cache: 2**16 entries of short strings are a few MB.
+_VERDICT_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_VERDICT_CACHE_SIZE)
+def _token_verdict(raw: str) -> int | None:
+    """Verdict on one whitespace token for :func:`syllable_ratio`: None when it is not counted
+    (only punctuation, or has a digit), else 1 for a Vietnamese syllable and 0 otherwise.
+
+    A pure function of the token, memoised: the same few thousand tokens make up every report,
+    and the syllable check (two Unicode normalisations and a regex) was most of the cost of
+    reading a file.
+    """
+    token = raw.strip(_EDGE)
+    if not token or any(ch.isdigit() for ch in token):
+        return None
+    return int(is_vietnamese_syllable(token))
+
+
 def syllable_ratio(text: str, limit: int = 4000) -> float:
     """Share of the alphabetic whitespace tokens of ``text`` that are Vietnamese syllables.
 
@@ -143,11 +165,10 @@ def syllable_ratio(text: str, limit: int = 4000) -> float:
     """
     total = good = 0
     for raw in text.split()[:limit]:
-        token = raw.strip(_EDGE)
-        if not token or any(ch.isdigit() for ch in token):
-            continue
-        total += 1
-        good += is_vietnamese_syllable(token)
+        verdict = _token_verdict(raw)
+        if verdict is not None:
+            total += 1
+            good += verdict
     return good / total if total else 0.0
 
 
@@ -179,7 +200,10 @@ def best_decoding(text: str, min_gain: float = 0.15) -> tuple[str, str | None, f
     the TCVN3 table would remap, so a small gain is noise, not evidence.
     """
     base = syllable_ratio(text)
-    if not looks_legacy(text):
+    if not looks_legacy(text) or base + min_gain > 1.0:
+        # No conversion can win: a ratio is at most 1.0, so when the text as is already scores
+        # within ``min_gain`` of it (Unicode Vietnamese, ~0.99), converting is skipped without
+        # changing the answer. A bound, not a guess: legacy text scores far lower as is.
         return text, None, base
     best = (text, None, base)
     for kind in ("tcvn3", "vni"):
