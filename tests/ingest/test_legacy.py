@@ -6,7 +6,17 @@ import pytest
 from docx_builder import make_docx
 
 from pipeline.ingest.encodings import DecodeError, decode_bytes
-from pipeline.ingest.legacy import best_decoding, legacy_font_kind, tcvn3_to_unicode, vni_to_unicode
+from pipeline.ingest.legacy import (
+    _EDGE,
+    best_decoding,
+    convert,
+    is_vietnamese_syllable,
+    legacy_font_kind,
+    looks_legacy,
+    syllable_ratio,
+    tcvn3_to_unicode,
+    vni_to_unicode,
+)
 from pipeline.ingest.readers import read_document
 
 # "Báo cáo tài chính quý II năm 2026" typed in .VnTime, as bytes of an 8-bit text file
@@ -109,3 +119,40 @@ def test_docx_legacy_text_without_font_name_detected_by_statistics(tmp_path: Pat
     )
     doc = read_document(path)
     assert doc.text.startswith("Đảng Cộng sản Việt Nam, tư tưởng Hồ Chí Minh, phẩm chất đạo đức, lối sống")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bản thân luôn giữ gìn phẩm chất đạo đức, lối sống giản dị; hoàn thành tốt nhiệm vụ được giao.",
+        "Hoàn thành xuất sắc nhiệm vụ",  # all syllables: ratio 1.0, the short cut applies
+        "Quá trình hòa nhập, ổn định tổ chức",
+        TCVN3_PARTY.decode("latin-1"),
+        VNI_BYTES.decode("latin-1"),
+        TCVN3_BYTES.decode("latin-1") + " " + VNI_BYTES.decode("latin-1"),
+        "hoà ñoàn keát, OK",
+    ],
+)
+def test_best_decoding_short_cut_only_skips_conversions_that_cannot_win(text: str):
+    base = syllable_ratio(text)
+    trials = {kind: syllable_ratio(convert(text, kind)) for kind in ("tcvn3", "vni")}
+    for min_gain in (0.15, 0.0):
+        got = best_decoding(text, min_gain=min_gain)
+        if not looks_legacy(text) or base + min_gain > 1.0:
+            assert got == (text, None, base)
+            assert all(ratio < base + min_gain for ratio in trials.values()) or not looks_legacy(text)
+        else:  # no short cut: the winner is a conversion that gained enough, or the text as is
+            assert got[1] is None or trials[got[1]] == got[2] >= base + min_gain
+    if text.startswith(TCVN3_PARTY.decode("latin-1")[:5]) or text == TCVN3_BYTES.decode("latin-1"):
+        assert best_decoding(text)[1] == "tcvn3"
+    if text == VNI_BYTES.decode("latin-1"):
+        assert best_decoding(text)[1] == "vni"
+
+
+def test_syllable_ratio_memo_matches_the_plain_count():
+    text = "Đảng viên, (hoàn thành) 2024 tốt… xyzq “nhiệm vụ” — kế hoạch! Đảng viên"
+    tokens = [t.strip(_EDGE) for t in text.split()]
+    counted = [t for t in tokens if t and not any(c.isdigit() for c in t)]
+    expected = sum(is_vietnamese_syllable(t) for t in counted) / len(counted)
+    assert syllable_ratio(text) == syllable_ratio(text) == expected  # second call from the memo
+    assert syllable_ratio("2024 — 12/3") == 0.0

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from docx_builder import make_docx
 
-from pipeline.ingest.readers import IngestError, read_document
+from pipeline.ingest.readers import _DTD_MARKS, IngestError, _declares_dtd, read_document
 
 
 def test_docx_paragraphs_and_tables_in_order(tmp_path: Path):
@@ -90,3 +90,13 @@ def test_docx_without_document_part(tmp_path: Path):
         zf.writestr("[Content_Types].xml", "<Types/>")
     with pytest.raises(IngestError, match="not a Word document"):
         read_document(path)
+
+
+def test_dtd_check_pre_scan_misses_no_mark():
+    assert all(b"!" in mark for mark in _DTD_MARKS)  # what the one-byte pre-scan relies on
+    for codec in ("utf-8", "utf-16-le", "utf-16-be"):
+        for prolog in ('<!DOCTYPE w:document [<!ENTITY a "b">]>', "<!doctype html>", '<!ENTITY x "y">'):
+            xml = f'<?xml version="1.0"?>\n{prolog}<w:document>Xin chào!</w:document>'
+            assert _declares_dtd(xml.encode(codec))
+        assert not _declares_dtd("<w:t>Tốt lắm! <!-- note --></w:t>".encode(codec))
+        assert not _declares_dtd("<w:t>không có dấu chấm than</w:t>".encode(codec))
