@@ -224,7 +224,7 @@ class ContentStage:
             dim_model = models[DIMENSION_MODEL]
             classes = [str(c) for c in dim_model.classes_]
             frame = table[["text", "tokens"]]
-            proba = np.asarray(dim_model.predict_proba(frame), dtype=float)
+            proba = chunked_proba(dim_model, frame)
             for k, c in enumerate(classes):
                 table[f"pt_{c}"] = proba[:, k]
             collective = table["doc_id"].astype(str).map(kinds).eq("collective")
@@ -244,7 +244,7 @@ class ContentStage:
         units = _topic_units(table)
         if len(units):
             topic = models[TOPIC_MODEL]
-            proba = np.asarray(topic.predict_proba(units[["text", "tokens"]]), dtype=float)
+            proba = chunked_proba(topic, units[["text", "tokens"]])
             for k, c in enumerate(str(c) for c in topic.classes_):
                 units[f"tt_{c}"] = proba[:, k]
             units["substantive"] = _positive_proba(models[QUALITY_MODEL], units, QUALITY_MODEL)
@@ -280,6 +280,7 @@ class ContentStage:
         )
         by_doc = {str(d): g for d, g in narrow.groupby("doc_id", sort=False)} if narrow is not None else {}
         by_doc = {d: table.loc[g.index] for d, g in by_doc.items() if d in leader_ids}
+        collectives = _collectives_by_unit_year(docs)
         rows: list[dict[str, Any]] = []
         details: dict[str, Any] = {}
         for doc in docs.itertuples(index=False):
@@ -290,7 +291,9 @@ class ContentStage:
                 rows.append(self._topic_row(did, finding, collective, topics, info))
             rows.append(self._result_row(did, collective, results, info))
             rows.append(self._weakness_row(did, stm_by_doc.get(did), info))
-            rows.append(self._collective(doc, by_doc.get(did, table.iloc[0:0]), docs, stm_by_doc, info))
+            rows.append(
+                self._collective(doc, by_doc.get(did, table.iloc[0:0]), collectives, stm_by_doc, info)
+            )
             details[did] = info
         _excellent_note(rows, docs)
         return rows, details
@@ -473,7 +476,7 @@ class ContentStage:
         self,
         doc: Any,
         g: pd.DataFrame,
-        docs: pd.DataFrame,
+        collectives: dict[tuple[str, int], list[str]],
         stm_by_doc: dict[str, list[tuple[int, str, float]]],
         info: dict[str, Any],
     ) -> dict[str, Any]:
@@ -482,15 +485,9 @@ class ContentStage:
         finding = "no_collective_responsibility"
         if str(doc.kind) != "individual" or str(doc.role) != "leader":
             return _row(did, finding, 0, 0.0, "", "not applicable: not a leader's individual report")
-        unit = _unit_key(doc.unit)
-        same = docs.iloc[0:0]
-        if unit:
-            same = docs[
-                (docs["kind"] == "collective")
-                & (docs["unit"].map(_unit_key) == unit)
-                & (pd.array(docs["year"], dtype="Int64") == _as_int(doc.year))
-            ]
-        if not len(same):
+        unit, year = _unit_key(doc.unit), _as_int(doc.year)
+        same = collectives.get((unit, year), []) if unit and year is not None else []
+        if not same:
             return _row(
                 did,
                 finding,
@@ -500,7 +497,7 @@ class ContentStage:
                 "not applicable: no collective report of the same unit and year in the batch",
             )
         shortcomings: list[tuple[str, int, str]] = []
-        for cid in same["doc_id"].astype(str):
+        for cid in same:
             shortcomings.extend((cid, i, t) for i, t, _ in stm_by_doc.get(cid, []))
         if not shortcomings:
             return _row(
@@ -755,6 +752,18 @@ def _as_int(v: Any) -> int | None:
         return None
 
 
+def _collectives_by_unit_year(docs: pd.DataFrame) -> dict[tuple[str, int], list[str]]:
+    """Doc ids of the collective reports per (unit key, year), in batch order (looked up once
+    per batch instead of filtering every document for every leader)."""
+    out: dict[tuple[str, int], list[str]] = {}
+    years = pd.array(docs["year"], dtype="Int64")
+    for did, kind, unit, year in zip(docs["doc_id"], docs["kind"], docs["unit"], years, strict=True):
+        key = _unit_key(unit)
+        if kind == "collective" and key and year is not pd.NA:
+            out.setdefault((key, int(year)), []).append(str(did))
+    return out
+
+
 def _unit_key(unit: Any) -> str:
     if unit is None or (isinstance(unit, float) and np.isnan(unit)):
         return ""
@@ -791,9 +800,29 @@ def _topic_reason(name: str, headed: list[tuple[int, bool, int]]) -> str:
     return f"Mục {name} không có câu nào nói về {name}, chỉ nói việc khác như sinh hoạt, đảng phí ({ref})"
 
 
+#: Rows per model call. A call builds the TF-IDF matrices of all its rows at once (Python lists of
+#: every n-gram index first), so one call over a whole batch's sentences made a transient that grew
+#: with the batch (~0.5 GB per 1,000 reports); in chunks of 5,000 rows it is ~0.1 GB whatever the batch size. Every row's
+#: probabilities depend on that row alone, so the result is the same, bit for bit, at any chunk size.
+CHUNK_ROWS = 5_000
+
+
+def chunked_proba(model: Any, frame: pd.DataFrame, chunk_rows: int = CHUNK_ROWS) -> np.ndarray:
+    """``model.predict_proba(frame)`` as float64, computed ``chunk_rows`` rows at a time."""
+    if chunk_rows < 1:
+        raise ValueError("chunk_rows must be at least 1")
+    if len(frame) <= chunk_rows:
+        return np.asarray(model.predict_proba(frame), dtype=float)
+    parts = [
+        np.asarray(model.predict_proba(frame.iloc[i : i + chunk_rows]), dtype=float)
+        for i in range(0, len(frame), chunk_rows)
+    ]
+    return np.concatenate(parts, axis=0)
+
+
 def _positive_proba(model: Any, frame: pd.DataFrame, name: str) -> np.ndarray:
     k = list(model.classes_).index(POSITIVE[name])
-    return np.asarray(model.predict_proba(frame[["text", "tokens"]]), dtype=float)[:, k]
+    return chunked_proba(model, frame[["text", "tokens"]])[:, k]
 
 
 def _excellent_note(rows: list[dict[str, Any]], docs: pd.DataFrame) -> None:

@@ -61,3 +61,27 @@ def test_compact_form_reproduces_the_pipeline() -> None:
     proba = compact.predict_proba(frame)
     assert proba.shape == (len(texts), 2) and np.allclose(proba.sum(axis=1), 1)
     assert list(compact.predict(pd.DataFrame(frame))) == list(pipe.predict(frame))
+
+
+def test_chunked_proba_is_bit_identical(stage: ContentStage) -> None:
+    """Scoring in chunks (the bounded-memory path) gives exactly the probabilities of one call."""
+    from pipeline.stages.content.stage import chunked_proba
+
+    texts = [
+        "Kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh.",
+        "Năm 2024 tôi xử lý 56 sự cố lưới điện; giảm 25 phút so với năm trước.",
+        "Hoàn thành tốt nhiệm vụ được giao.",
+        "Đôi lúc còn ngại va chạm, chưa mạnh dạn phê bình.",
+        "Sống giản dị, lành mạnh.",
+        "",
+        "Tiếp nhận 1.246 hồ sơ hộ tịch, trả đúng hạn 1.231 hồ sơ.",
+    ] * 3
+    frame = input_frame(texts, tokens=[t.lower().replace(" ", "_", 1) for t in texts])
+    for name, model in stage.models().items():
+        if not isinstance(model, CompactTextClassifier):
+            continue
+        whole = np.asarray(model.predict_proba(frame), dtype=float)
+        for chunk in (1, 4, len(texts)):
+            assert np.array_equal(chunked_proba(model, frame, chunk_rows=chunk), whole), (name, chunk)
+    with pytest.raises(ValueError):
+        chunked_proba(model, frame, chunk_rows=0)
