@@ -286,7 +286,7 @@ _HEADER_LINE_RE = re.compile(
 
 #: Lines and heading phrases whose analysis is memoised (pure functions of their arguments; form
 #: headings recur in every report of a batch).
-HEADING_CACHE_SIZE = 1 << 16
+HEADING_CACHE_SIZE = 1 << 13
 
 
 @lru_cache(maxsize=HEADING_CACHE_SIZE)
