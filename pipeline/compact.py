@@ -40,6 +40,9 @@ from pipeline.modelio import register_trusted
 SEP = "\x1f"
 #: Bound on the per-word n-gram cache of a ``char_wb`` block (about 10 MB at most).
 MAX_CACHED_WORDS = 50_000
+#: Texts counted at a time by :meth:`CompactVectorizer.counts` (the index lists of one chunk are
+#: Python lists: a chunk of reports' sentences stays within a few MB).
+COUNT_CHUNK = 2048
 _VERSION = 1
 
 
@@ -115,7 +118,14 @@ class CompactVectorizer:
         """Term counts (float64, sorted column indices): the matrix ``CountVectorizer.transform``
         gives, built faster. Each text's in-vocabulary feature indices come from its analyzer
         output (for ``char_wb``, from the per-word n-grams, cached by word: the analyzer makes a
-        word's n-grams from that word alone), then all texts are counted in one ``np.unique``."""
+        word's n-grams from that word alone), then texts are counted ``COUNT_CHUNK`` at a time
+        (bounded memory) in one ``np.unique`` each."""
+        if len(texts) <= COUNT_CHUNK:
+            return self._count_chunk(texts)
+        parts = [self._count_chunk(texts[i : i + COUNT_CHUNK]) for i in range(0, len(texts), COUNT_CHUNK)]
+        return sp.csr_matrix(sp.vstack(parts, format="csr"))
+
+    def _count_chunk(self, texts: Sequence[str]) -> sp.csr_matrix:
         vocab = self._vocab
         flat: list[int] = []  # the in-vocabulary feature indices of every text, one after the other
         lengths: list[int] = []

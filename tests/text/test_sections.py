@@ -283,9 +283,12 @@ class _OneTextPerCall:
         return [dist for t in texts for dist in self.model.predict_proba([t])]
 
 
-def test_fast_counts_equal_the_count_vectorizer():
-    """The cached n-gram counting of the compact TF-IDF blocks gives scikit-learn's matrix."""
+def test_fast_counts_equal_the_count_vectorizer(monkeypatch):
+    """The cached n-gram counting of the compact TF-IDF blocks gives scikit-learn's matrix (in
+    one chunk and in many)."""
     import numpy as np
+
+    from pipeline import compact
 
     model = default_segmenter().paragraph_model.pipeline
     texts = [
@@ -296,7 +299,8 @@ def test_fast_counts_equal_the_count_vectorizer():
     ] + ["", "  Hai  DẤU\tcách ", "x"]
     for block in model._blocks:
         block._word_cache.clear()
-        for _ in range(2):  # cold, then from the word cache
+        for chunk in (compact.COUNT_CHUNK, 97):  # cold in one chunk, then cached in many
+            monkeypatch.setattr(compact, "COUNT_CHUNK", chunk)
             fast = block.counts(texts)
             ref = block._counter.transform(texts).astype(np.float64)
             assert np.array_equal(fast.indptr, ref.indptr)
