@@ -235,13 +235,16 @@ class CompactTextClassifier:
     def features(self, frame: pd.DataFrame | Sequence[str]) -> sp.csr_matrix:
         """The feature matrix of ``frame`` (a DataFrame with the blocks' columns, or plain texts
         standing for the ``text`` column)."""
-        if not isinstance(frame, pd.DataFrame):
-            frame = pd.DataFrame({"text": [str(t) for t in frame]})
-        parts = [b.transform([str(t) for t in frame[b.column]]) * b.weight for b in self._blocks]
+        if isinstance(frame, pd.DataFrame):
+            needed = {b.column for b in self._blocks} | ({"text"} if self.shallow_weight > 0 else set())
+            columns = {c: [str(t) for t in frame[c]] for c in needed}
+        else:  # plain texts (the section paragraph model): no DataFrame to build
+            columns = {"text": [str(t) for t in frame]}
+        parts = [b.transform(columns[b.column]) * b.weight for b in self._blocks]
         if self.shallow_weight > 0:
             from pipeline.stages.content.features import shallow_features  # content models only
 
-            dense = np.asarray([shallow_features(str(t)) for t in frame["text"]], dtype=float)
+            dense = np.asarray([shallow_features(t) for t in columns["text"]], dtype=float)
             parts.append(sp.csr_matrix(dense * self.shallow_weight))
         return sp.hstack(parts, format="csr")
 
