@@ -136,25 +136,40 @@ def is_vietnamese_syllable(token: str) -> bool:
     return bool(_SYLLABLE_RE.match(bare))
 
 
-#: Distinct raw tokens remembered by :func:`_token_verdict`. A report has a few thousand
+#: Distinct raw tokens remembered by :func:`_token_verdicts`. A report has a few thousand
 #: distinct tokens and a batch's vocabulary repeats; the bound keeps hostile input (random
 #: words) from growing the cache: 2**16 entries of short strings are a few MB.
 _VERDICT_CACHE_SIZE = 1 << 16
 
 
 @lru_cache(maxsize=_VERDICT_CACHE_SIZE)
-def _token_verdict(raw: str) -> int | None:
-    """Verdict on one whitespace token for :func:`syllable_ratio`: None when it is not counted
-    (only punctuation, or has a digit), else 1 for a Vietnamese syllable and 0 otherwise.
+def _token_verdicts(raw: str) -> tuple[int | None, int | None]:
+    """Verdicts on one whitespace token for :func:`syllable_ratio` and :func:`diacritic_ratio`.
+
+    First: None when the token is not counted (only punctuation, or has a digit), else 1 for a
+    Vietnamese syllable and 0 otherwise. Second: None unless the token is all letters, else 1
+    when it carries a non-ASCII letter (a diacritic) and 0 otherwise.
 
     A pure function of the token, memoised: the same few thousand tokens make up every report,
     and the syllable check (two Unicode normalisations and a regex) was most of the cost of
     reading a file.
     """
     token = raw.strip(_EDGE)
-    if not token or any(ch.isdigit() for ch in token):
-        return None
-    return int(is_vietnamese_syllable(token))
+    syllable = None if not token or any(ch.isdigit() for ch in token) else int(is_vietnamese_syllable(token))
+    diacritic = int(not token.isascii()) if token.isalpha() else None
+    return syllable, diacritic
+
+
+def _share(text: str, which: int, limit: int) -> float:
+    """Mean of the counted verdicts ``which`` (0 or 1) of :func:`_token_verdicts` over the first
+    ``limit`` whitespace tokens of ``text``; 0.0 when none is counted."""
+    total = hits = 0
+    for raw in text.split()[:limit]:
+        verdict = _token_verdicts(raw)[which]
+        if verdict is not None:
+            total += 1
+            hits += verdict
+    return hits / total if total else 0.0
 
 
 def syllable_ratio(text: str, limit: int = 4000) -> float:
@@ -163,25 +178,12 @@ def syllable_ratio(text: str, limit: int = 4000) -> float:
     Unicode Vietnamese scores about 0.85-0.98; TCVN3 or VNI read as Latin-1, random bytes and
     most other languages score far lower. Only the first ``limit`` tokens are looked at.
     """
-    total = good = 0
-    for raw in text.split()[:limit]:
-        verdict = _token_verdict(raw)
-        if verdict is not None:
-            total += 1
-            good += verdict
-    return good / total if total else 0.0
+    return _share(text, 0, limit)
 
 
 def diacritic_ratio(text: str, limit: int = 4000) -> float:
     """Share of alphabetic tokens carrying a Vietnamese diacritic (low for text typed without them)."""
-    total = marked = 0
-    for raw in text.split()[:limit]:
-        token = raw.strip(_EDGE)
-        if not token or not token.isalpha():
-            continue
-        total += 1
-        marked += any(ord(c) > 127 for c in token)
-    return marked / total if total else 0.0
+    return _share(text, 1, limit)
 
 
 _LEGACY_HINT_RE = re.compile(r"[µ¸¶·¹¨©ª«¬®»¾¼½ÆÇÊÈÉË\u00ad]|[aeouyAEOUY][øùûõïâáàåãäêéèúüë]|[ñö]")

@@ -10,6 +10,7 @@ from pipeline.ingest.legacy import (
     _EDGE,
     best_decoding,
     convert,
+    diacritic_ratio,
     is_vietnamese_syllable,
     legacy_font_kind,
     looks_legacy,
@@ -149,10 +150,17 @@ def test_best_decoding_short_cut_only_skips_conversions_that_cannot_win(text: st
         assert best_decoding(text)[1] == "vni"
 
 
-def test_syllable_ratio_memo_matches_the_plain_count():
-    text = "Đảng viên, (hoàn thành) 2024 tốt… xyzq “nhiệm vụ” — kế hoạch! Đảng viên"
+def test_ratio_memo_matches_the_plain_count():
+    text = "Đảng viên, (hoàn thành) 2024 tốt… xyzq “nhiệm vụ” — kế hoạch! Đảng viên A4 co-op"
     tokens = [t.strip(_EDGE) for t in text.split()]
     counted = [t for t in tokens if t and not any(c.isdigit() for c in t)]
     expected = sum(is_vietnamese_syllable(t) for t in counted) / len(counted)
     assert syllable_ratio(text) == syllable_ratio(text) == expected  # second call from the memo
-    assert syllable_ratio("2024 — 12/3") == 0.0
+    letters = [t for t in tokens if t.isalpha()]  # "co-op" and "A4" are not counted
+    assert (
+        diacritic_ratio(text)
+        == diacritic_ratio(text)
+        == 11 / 12
+        == sum(not t.isascii() for t in letters) / len(letters)
+    )
+    assert syllable_ratio("2024 — 12/3") == diacritic_ratio("2024 — 12/3") == 0.0
