@@ -141,7 +141,8 @@ def main() -> None:
     batch = batch_from_folder(a.folder)
     truth = pd.read_csv(a.folder / "truth.csv", dtype={"doc_id": str}, keep_default_na=False)
     spans = pd.read_csv(a.folder / "truth_spans.csv", dtype={"doc_id": str, "source_doc_id": str})
-    stage = ReuseStage(params=ReuseParams(), bank_dirs=[])
+    # every verified pair kept: the stage's own pruning would decide with its default block params
+    stage = ReuseStage(params=ReuseParams(prune_claims=False), bank_dirs=[])
     t = time.perf_counter()
     stage.run(batch)
     print(f"stage: {time.perf_counter() - t:.0f} s, {len(batch.documents)} reports", flush=True)

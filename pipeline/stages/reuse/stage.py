@@ -45,6 +45,7 @@ from pipeline.stages.reuse.blocks import (
     blocks_from_headings,
     blocks_from_sections,
     content_blocks,
+    is_copied,
 )
 from pipeline.stages.reuse.boilerplate import BUILTIN_STOCK, StockIndex, mark_boilerplate, read_phrases
 from pipeline.stages.reuse.candidates import peer_pairs, prior_pairs, sample, template_hits
@@ -246,6 +247,7 @@ class ReuseStage:
         self._templates = templates
         #: set by :meth:`run` for evaluation scripts: reports, passages found per report
         self.last_run: dict[str, Any] = {}
+        self._n_ref = 1000.0
 
     # ------------------------------------------------------------------------------------------
     def run(self, batch: Batch) -> None:
@@ -348,6 +350,7 @@ class ReuseStage:
         timings["candidates"] = time.perf_counter() - t
 
         # ---- verification -------------------------------------------------------------------
+        self._n_ref = max(float(len(reps)), p.n_ref)  # rarity scale (see ReuseParams.n_ref)
         t = time.perf_counter()
         a_p = p.align
         segs = {}
@@ -381,7 +384,7 @@ class ReuseStage:
             if not pairs or (
                 not checked
                 and p.prune_claims
-                and not self.promising(reps[i], rep, pairs, comp_spans.get(reps[i].doc_id))
+                and not self.promising(reps[i], rep, pairs, comp_spans.get(reps[i].doc_id), kind)
             ):
                 return
             key = (kind, tid or rep.doc_id)
@@ -426,7 +429,7 @@ class ReuseStage:
                 segs[("t", ti)] = all_segs
             fwd, _ = align_pair(reps[i], r, vocab, segs_of(i, reps[i]), all_segs, a_p, template=True)
             add(i, "template", None, r, fwd, tid=tpl_ids[ti])
-        n_ref = max(float(len(reps)), p.n_ref)
+        n_ref = self._n_ref
         found: dict[int, list[tuple[str, str, DocRep, Passage]]] = {i: [] for i in range(n_q)}
         for i in range(n_q):
             if claims[i]:
@@ -581,18 +584,35 @@ class ReuseStage:
         return got
 
     def promising(
-        self, a: DocRep, s: DocRep, pairs: list[SegPair], compared: list[tuple[int, int]] | None
+        self,
+        a: DocRep,
+        s: DocRep,
+        pairs: list[SegPair],
+        compared: list[tuple[int, int]] | None,
+        kind: str = "peer",
     ) -> bool:
-        """Whether any block of ``a`` is covered and similar enough (``cov``, ``sim`` of the
-        loosest block parameters) for a copy decision: a candidate pair that is not is dropped
-        at once, so the alignments of a large batch are not all held until the end."""
+        """Whether the pair can yield a copied block under the block parameters of ``kind``
+        (colleagues: near or far): a block passing :func:`blocks.is_copied`, or covered, similar
+        blocks holding ``whole`` of the report (the only ways :func:`blocks.accept_blocks` starts).
+        A candidate pair that cannot is dropped at once, so the alignments of a large batch are
+        not held until the end. Exact: the decisions are the same with or without it."""
         p = self.params
-        bps = (p.prior_block, p.peer_block, p.peer_far_block, p.template_block)
-        cov, sim = min(b.cov for b in bps), min(b.sim for b in bps)
+        bps = {"prior": (p.prior_block,), "template": (p.template_block,)}.get(
+            kind, (p.peer_block, p.peer_far_block)
+        )
+        template = kind == "template"
         seg_block, sizes, _ = self.layout(a, compared)
-        min_seg = p.align.min_seg_tokens
-        stats = block_stats(pairs, a, s, seg_block, sizes, min_seg, True, 0.0)
-        return any(st.cov >= cov and st.sim >= sim for st in stats)
+        total = int(sizes.sum())
+        stats = block_stats(
+            pairs, a, s, seg_block, sizes, p.align.min_seg_tokens, template, self._n_ref, p.align.common_df
+        )
+        for bp in bps:
+            if any(is_copied(st, bp, template) for st in stats):
+                return True
+            similar = sum(st.n_tokens for st in stats if st.cov >= bp.cov and st.sim >= bp.sim)
+            if total and similar >= bp.whole * total:
+                return True
+        return False
 
     def block_table(
         self,
