@@ -802,8 +802,8 @@ def _topic_reason(name: str, headed: list[tuple[int, bool, int]]) -> str:
 
 #: Rows per model call. A call builds the TF-IDF matrices of all its rows at once (Python lists of
 #: every n-gram index first), so one call over a whole batch's sentences made a transient that grew
-#: with the batch (~0.5 GB per 1,000 reports); in chunks of 5,000 rows it is ~0.1 GB whatever the batch size. Every row's
-#: probabilities depend on that row alone, so the result is the same, bit for bit, at any chunk size.
+#: with the batch (~0.5 GB per 1,000 reports); a chunk of 5,000 rows needs ~0.1 GB whatever the batch
+#: size. Every row's probabilities depend on that row alone: the same result, bit for bit.
 CHUNK_ROWS = 5_000
 
 
@@ -811,6 +811,9 @@ def chunked_proba(model: Any, frame: pd.DataFrame, chunk_rows: int = CHUNK_ROWS)
     """``model.predict_proba(frame)`` as float64, computed ``chunk_rows`` rows at a time."""
     if chunk_rows < 1:
         raise ValueError("chunk_rows must be at least 1")
+    # the models read the columns value by value: plain object columns iterate several times
+    # faster than pandas' string dtype, with the same values
+    frame = frame.astype(object)
     if len(frame) <= chunk_rows:
         return np.asarray(model.predict_proba(frame), dtype=float)
     parts = [
@@ -856,16 +859,24 @@ def _sentence_table(batch: Batch, sents: pd.DataFrame) -> pd.DataFrame:
             a, b = int(sec.start), int(sec.end)
             heads.setdefault(str(sec.doc_id), []).append((a, b, heading_end(doc_text, a, b)))
     texts, toks, has_heading, content = [], [], [], []
-    for row in sents.itertuples(index=False):
-        text, start, end = str(row.text), int(row.start), int(row.end)
+    # plain Python lists: iterating pandas string columns value by value is several times slower
+    for doc_id, raw_text, raw_tokens, raw_start, raw_end in zip(
+        sents["doc_id"].tolist(),
+        sents["text"].tolist(),
+        sents["tokens"].tolist(),
+        sents["start"].tolist(),
+        sents["end"].tolist(),
+        strict=True,
+    ):
+        text, start, end = str(raw_text), int(raw_start), int(raw_end)
         h_end = None
-        for a, b, he in heads.get(str(row.doc_id), ()):
+        for a, b, he in heads.get(str(doc_id), ()):
             if a <= start < b:
                 h_end = he
                 break
         if h_end is None or h_end <= start:
             texts.append(text)
-            toks.append(str(row.tokens))
+            toks.append(str(raw_tokens))
             content.append(True)
         elif h_end >= end:
             texts.append("")
@@ -874,7 +885,7 @@ def _sentence_table(batch: Batch, sents: pd.DataFrame) -> pd.DataFrame:
         else:
             kept = text[h_end - start :].lstrip(" :.-")
             texts.append(kept)
-            toks.append(_drop_syllables(str(row.tokens), content_words(text) - content_words(kept)))
+            toks.append(_drop_syllables(str(raw_tokens), content_words(text) - content_words(kept)))
             content.append(True)
         has_heading.append(h_end is not None)
         cut = _label_end(texts[-1]) if content[-1] else 0
