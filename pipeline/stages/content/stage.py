@@ -897,7 +897,11 @@ def _sentence_table(batch: Batch, sents: pd.DataFrame) -> pd.DataFrame:
     out = sents[cols].copy()
     out["text"] = texts
     out["tokens"] = toks
-    out["parts"] = [frozenset(str(s).split(schema.MERGE_SEP)) for s in sents["section"]]
+    parts: dict[str, frozenset[str]] = {}  # one shared set per section label (labels repeat)
+    out["parts"] = [
+        parts.get(s) or parts.setdefault(s, frozenset(s.split(schema.MERGE_SEP)))
+        for s in map(str, sents["section"].tolist())
+    ]
     sectioned = {
         d for d, parts in zip(out["doc_id"], out["parts"], strict=True) if parts - {"header", "other"}
     }
