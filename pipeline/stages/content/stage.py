@@ -327,6 +327,14 @@ class ContentStage:
         docs_u = units["doc_id"].astype(str).to_numpy() if len(units) else np.zeros(0, dtype=object)
         sent_u = units["sent_idx"].to_numpy(dtype=int) if len(units) else np.zeros(0, dtype=int)
         sub_u = units["substantive"].to_numpy(dtype=float) if len(units) else np.zeros(0)
+        # plain lists, read once for both topics (iterating pandas columns value by value is slow)
+        columns = (
+            [table[c].tolist() for c in ("doc_id", "parts", "sent_idx", "content", "syllables")]
+            if len(table)
+            else []
+        )
+        if len(table):
+            columns[0] = [str(d) for d in columns[0]]
         for finding, (dim, section, _name) in TOPICS.items():
             threshold = p.ideology_threshold if finding == "missing_ideology" else p.ethics_threshold
             best: dict[str, float] = {}
@@ -347,14 +355,7 @@ class ContentStage:
                         substantive[d] = max(substantive.get(d, 0.0), float(q))
             headed: dict[str, list[tuple[int, bool, int]]] = {}
             if len(table):
-                for d, parts, i_, c, n in zip(
-                    table["doc_id"].astype(str),
-                    table["parts"],
-                    table["sent_idx"],
-                    table["content"],
-                    table["syllables"],
-                    strict=True,
-                ):
+                for d, parts, i_, c, n in zip(*columns, strict=True):
                     if section in parts:
                         headed.setdefault(d, []).append((int(i_), bool(c), int(n)))
             stock = {d: q < 0.5 for d, q in substantive.items()}
