@@ -854,10 +854,12 @@ def _sentence_table(batch: Batch, sents: pd.DataFrame) -> pd.DataFrame:
     if len(batch.sections):
         for sec in batch.sections.itertuples(index=False):
             heading = "" if pd.isna(sec.heading) else str(sec.heading).strip()
-            if not heading:
-                continue
             doc_text = texts_by_doc.get(str(sec.doc_id), "")
             a, b = int(sec.start), int(sec.end)
+            if not heading and not _starts_with_caps_line(doc_text, a, b):
+                continue
+            # an unheaded section that starts with an all-capitals line ("I. ƯU ĐIỂM, KẾT QUẢ ĐẠT
+            # ĐƯỢC") has heading lines all the same: the segmenter named it by its content
             heads.setdefault(str(sec.doc_id), []).append((a, b, heading_end(doc_text, a, b)))
     texts, toks, has_heading, content = [], [], [], []
     # plain Python lists: iterating pandas string columns value by value is several times slower
@@ -922,11 +924,16 @@ _NUMBERED_LINE_RE = re.compile(r"^\s*(?:phần\s+\S+|[IVX]+|\d+(?:\.\d+)*|[a-zđ
 def heading_end(text: str, start: int, end: int, max_lines: int = 3) -> int:
     """Offset where a headed section's heading lines end (see :func:`_sentence_table`)."""
     pos = start
-    for k in range(max_lines):
+    k = -1
+    while k + 1 < max_lines:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         line = text[pos:line_end]
         stripped = line.strip()
+        if not stripped and k >= 0 and nl >= 0 and line_end + 1 < end:
+            pos = line_end + 1  # blank lines between heading lines do not end the heading
+            continue
+        k += 1
         if k > 0 and not (_NUMBERED_LINE_RE.match(stripped) or _is_caps(stripped)):
             return pos
         colon = line.find(":")
@@ -940,6 +947,13 @@ def heading_end(text: str, start: int, end: int, max_lines: int = 3) -> int:
         if nl < 0 or pos >= end:
             return min(pos, end)
     return pos
+
+
+def _starts_with_caps_line(text: str, start: int, end: int) -> bool:
+    """Whether the section ``text[start:end]`` opens with a line in capitals (a heading)."""
+    nl = text.find("\n", start, end)
+    line = text[start : end if nl < 0 else nl].strip()
+    return bool(line) and _is_caps(line) and content_words(line) <= MAX_LABEL_SYLLABLES
 
 
 def _is_caps(line: str) -> bool:

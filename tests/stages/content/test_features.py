@@ -53,3 +53,21 @@ def test_lexicon_baseline_decides_each_finding() -> None:
     assert f[("a", "missing_ideology")] == 0 and f[("b", "missing_ideology")] == 1
     assert f[("a", "unquantified_results")] == 0 and f[("b", "unquantified_results")] == 1
     assert f[("a", "generic_weaknesses")] == 1
+
+
+def test_heading_lines_across_a_blank_line_and_in_an_unheaded_section() -> None:
+    """A capitals line, a blank line and a numbered line without a full stop are all heading
+    lines; the section starts with a capitals line even when the segmenter named it by content."""
+    from pipeline.stages.content.stage import _starts_with_caps_line
+
+    text = (
+        "I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC\n\n1. Chấp hành chủ trương, chính sách; ý thức tổ chức kỷ luật\n"
+        "Bản thân tham gia sinh hoạt chi bộ đầy đủ, đóng đảng phí đúng quy định.\n"
+    )
+    assert _starts_with_caps_line(text, 0, len(text))
+    assert text[heading_end(text, 0, len(text)) :].startswith("Bản thân tham gia")
+    prose = "Bản thân luôn giữ vững lập trường.\nI. HẠN CHẾ\n"
+    assert not _starts_with_caps_line(prose, 0, len(prose))
+    # a numbered line ending in a full stop after the heading is content, blank line or not
+    text = "1. Về tư tưởng chính trị\n\na) Tôi đã viết 2 bài thu hoạch về Nghị quyết Trung ương 4.\n"
+    assert text[heading_end(text, 0, len(text)) :].startswith("a) Tôi đã viết")
