@@ -65,6 +65,12 @@ class ReuseParams:
     peer_top_k: int = 10  # candidates kept per report
     #: postings over ``peer_cap`` still pair the reports of one unit (see candidates.peer_pairs)
     peer_unit_postings: bool = True
+    #: a colleague copy whose source text is also copied from in other units is a circulating text
+    #: (a published sample not in the bank): template_heavy, not copied_peer, when the copier, its
+    #: sources and the other reports copying those sources span this many units (0: off). Chosen
+    #: on the domain's account of how samples circulate (domain.md section 7), not tuned; see
+    #: models/REUSE.md.
+    circulating_units: int = 3
     peer_search_history: bool = True  # archive reports of other members are peer sources too
     spread_unit_min: int = 5  # a shingle in >= max(unit_min, unit_frac * units) units is boilerplate
     spread_unit_frac: float = 0.05
@@ -450,6 +456,8 @@ class ReuseStage:
             finding_rows.extend(rows)
             match_rows.extend(mrows)
             common[reps[i].doc_id] = cw
+        if p.circulating_units:
+            finding_rows = circulating_text(finding_rows, meta, p.circulating_units)
         batch.add_findings(finding_rows)
         if match_rows:
             batch.add_matches(pd.DataFrame(match_rows))
@@ -792,3 +800,55 @@ class ReuseStage:
             "reason": reason,
             "detail": detail,
         }
+
+
+def circulating_text(rows: list[dict[str, Any]], meta: pd.DataFrame, min_units: int) -> list[dict[str, Any]]:
+    """Re-read colleague copies of a circulating text as template use.
+
+    A report flagged ``copied_peer`` from sources in *other* units, where the report, its sources,
+    the flagged reports naming it and the flagged reports naming one of its sources belong to at
+    least ``min_units`` distinct units, has taken a text that circulates between units (in practice a published
+    sample the bank does not hold), not a colleague's report: its ``template_heavy`` row is raised
+    with the peer share and the reports sharing the text, and its ``copied_peer`` flag dropped.
+    A copy from a colleague of the same unit is never re-read. Input and output: the stage's
+    finding rows (dicts), in order.
+    """
+    unit_of = dict(zip(meta["doc_id"].astype(str), meta["unit"].fillna("").astype(str), strict=True))
+    peer = {
+        r["doc_id"]: [s for s in str(r["detail"]).split(";") if s]
+        for r in rows
+        if r["finding"] == "copied_peer" and r["flag"] == 1
+    }
+    users: dict[str, set[str]] = {}
+    for doc, sources in peer.items():
+        for src in sources:
+            users.setdefault(src, set()).add(doc)
+    change: dict[str, list[str]] = {}
+    for doc, sources in peer.items():
+        unit = unit_of.get(doc, "")
+        if not sources or not unit or any(unit_of.get(src, "") == unit for src in sources):
+            continue
+        group = {doc, *sources, *users.get(doc, ()), *(u for src in sources for u in users.get(src, ()))}
+        units = {unit_of.get(d, "") or d for d in group}
+        if len(units) >= min_units:
+            change[doc] = sorted(group - {doc})
+    if not change:
+        return rows
+    peer_score = {r["doc_id"]: r["score"] for r in rows if r["finding"] == "copied_peer"}
+    out = []
+    for r in rows:
+        doc = r["doc_id"]
+        if doc in change and r["finding"] == "copied_peer":
+            r = dict(r, flag=0, reason="Nội dung trùng được tính là văn bản lưu hành (xem template_heavy)")
+        elif doc in change and r["finding"] == "template_heavy":
+            others = change[doc]
+            score = max(float(r["score"]), float(peer_score.get(doc, 0.0)))
+            n_units = len({unit_of.get(d, "") for d in [doc, *others]})
+            reason = (
+                f"{round(score * 100)}% nội dung trùng với một văn bản lưu hành ở {n_units} đơn vị "
+                f"({', '.join(others[:4])}): có thể là bài mẫu chưa có trong kho"
+            )
+            detail = ";".join(filter(None, [str(r["detail"]), *(f"circulating:{d}" for d in others)]))
+            r = dict(r, flag=1, score=round(score, 4), reason=reason, detail=detail)
+        out.append(r)
+    return out
