@@ -12,48 +12,21 @@ evaluation (variant b) and, for variant a only, as optional training data.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from pathlib import Path
 from typing import Any
 
-from pipeline.corpus.generator import Generator, parse_years
-
-
-class RecordingGenerator(Generator):
-    """A Generator that also keeps (doc_id, sentence annotations) for every emitted report."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.sentence_rows: list[dict[str, Any]] = []
-
-    def _emit(self, doc: Any, tr: Any, sinks: Any, source_of: list[str]) -> None:
-        super()._emit(doc, tr, sinks, source_of)
-        for sec in doc.sections:
-            for s in sec.body.sentences():
-                self.sentence_rows.append(
-                    {
-                        "doc_id": doc.doc_id,
-                        "text": s.text,
-                        "dim": s.dim,
-                        "subst": int(s.subst),
-                        "quant": int(s.quant),
-                        "attendance": int(s.attendance),
-                        "kind": s.kind,
-                        "label": s.label,
-                    }
-                )
+from pipeline.corpus.generator import parse_years
+from pipeline.modelio import atomic_write_bytes
+from pipeline.stages.content.gendata import generate_recorded
 
 
 def generate_with_sentences(
     seed: int, units: int, years: str, out: Path, variant: str, rates: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    gen = RecordingGenerator(seed, units, parse_years(years), out, "txt", variant, rates)
-    summary = gen.run()
-    with (out / "truth_sentences.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(gen.sentence_rows[0]))
-        w.writeheader()
-        w.writerows(gen.sentence_rows)
+    """The batch (pipeline.stages.content.gendata.generate_recorded) plus truth_sentences.csv."""
+    summary, frame = generate_recorded(seed, units, parse_years(years), out, variant, rates)
+    atomic_write_bytes(out / "truth_sentences.csv", frame.to_csv(index=False).encode("utf-8"))
     return summary
 
 

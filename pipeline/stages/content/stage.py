@@ -549,6 +549,37 @@ SCORE_UNITS: dict[str, str] = {
 }
 
 
+def _heading_prior(
+    proba: np.ndarray, rows: pd.DataFrame, classes: list[str], section_to_class: dict[str, Any], weight: float
+) -> np.ndarray:
+    """``proba`` (rows x classes) times ``exp(weight)`` for each class a row's heading names
+    (``section_to_class`` of its section parts; only rows with ``has_heading``), renormalised."""
+    col = {c: i for i, c in enumerate(classes)}
+    cache: dict[frozenset[str], np.ndarray] = {}
+    none = np.zeros(len(classes))
+
+    def vector(parts: frozenset[str]) -> np.ndarray:
+        v = cache.get(parts)
+        if v is None:
+            v = np.zeros(len(classes))
+            for part in parts:
+                c = section_to_class.get(part)
+                if c in col:
+                    v[col[c]] = weight
+            cache[parts] = v
+        return v
+
+    bonus = np.stack(
+        [
+            vector(parts) if headed else none
+            for parts, headed in zip(rows["parts"], rows["has_heading"], strict=True)
+        ]
+    )
+    comb = proba * np.exp(bonus)
+    comb /= comb.sum(axis=1, keepdims=True)
+    return comb
+
+
 def combine_heading(table: pd.DataFrame, classes: list[str], weight: float) -> pd.DataFrame:
     """Add ``p_<dimension>`` (text probabilities with the heading prior) and ``dim`` (its argmax).
 
@@ -563,28 +594,7 @@ def combine_heading(table: pd.DataFrame, classes: list[str], weight: float) -> p
         return out
     proba = out[[f"pt_{c}" for c in classes]].to_numpy(dtype=float)
     col = {c: i for i, c in enumerate(classes)}
-    cache: dict[frozenset[str], np.ndarray] = {}
-
-    def vector(parts: frozenset[str]) -> np.ndarray:
-        v = cache.get(parts)
-        if v is None:
-            v = np.zeros(len(classes))
-            for part in parts:
-                d = SECTION_TO_DIMENSION.get(part)
-                if d in col:
-                    v[col[d]] = weight
-            cache[parts] = v
-        return v
-
-    none = np.zeros(len(classes))
-    bonus = np.stack(
-        [
-            vector(parts) if headed else none
-            for parts, headed in zip(out["parts"], out["has_heading"], strict=True)
-        ]
-    )
-    comb = proba * np.exp(bonus)
-    comb /= comb.sum(axis=1, keepdims=True)
+    comb = _heading_prior(proba, out, classes, SECTION_TO_DIMENSION, weight)
     for c in classes:
         out[f"p_{c}"] = comb[:, col[c]]
     out["dim"] = [classes[i] for i in comb.argmax(axis=1)]
@@ -615,28 +625,7 @@ def combine_topics(units: pd.DataFrame | None, weight: float) -> pd.DataFrame:
     out = units.copy()
     proba = out[[f"tt_{c}" for c in TOPIC_CLASSES]].to_numpy(dtype=float)
     col = {c: i for i, c in enumerate(TOPIC_CLASSES)}
-    cache: dict[frozenset[str], np.ndarray] = {}
-    none = np.zeros(len(TOPIC_CLASSES))
-
-    def vector(parts: frozenset[str]) -> np.ndarray:
-        v = cache.get(parts)
-        if v is None:
-            v = np.zeros(len(TOPIC_CLASSES))
-            for part in parts:
-                t = SECTION_TO_TOPIC.get(part)
-                if t is not None:
-                    v[col[t]] = weight
-            cache[parts] = v
-        return v
-
-    bonus = np.stack(
-        [
-            vector(parts) if headed else none
-            for parts, headed in zip(out["parts"], out["has_heading"], strict=True)
-        ]
-    )
-    comb = proba * np.exp(bonus)
-    comb /= comb.sum(axis=1, keepdims=True)
+    comb = _heading_prior(proba, out, list(TOPIC_CLASSES), SECTION_TO_TOPIC, weight)
     for c in TOPIC_CLASSES:
         out[f"q_{c}"] = comb[:, col[c]]
     return out
