@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline import schema
+from pipeline.engine.proba import chunked_proba
 from pipeline.model import Batch
 from pipeline.modelio import ModelError, ModelMissing, load_card, load_model
 from pipeline.stages.content.collective import link_shortcomings, split_statements
@@ -788,29 +789,6 @@ def _topic_reason(name: str, headed: list[tuple[int, bool, int]]) -> str:
     if not content or all(n < 6 for n in content):
         return f"Mục {name} chỉ có tiêu đề hoặc câu hình thức, không có nội dung ({ref})"
     return f"Mục {name} không có câu nào nói về {name}, chỉ nói việc khác như sinh hoạt, đảng phí ({ref})"
-
-
-#: Rows per model call. A call builds the TF-IDF matrices of all its rows at once (Python lists of
-#: every n-gram index first), so one call over a whole batch's sentences made a transient that grew
-#: with the batch (~0.5 GB per 1,000 reports); a chunk of 5,000 rows needs ~0.1 GB whatever the batch
-#: size. Every row's probabilities depend on that row alone: the same result, bit for bit.
-CHUNK_ROWS = 5_000
-
-
-def chunked_proba(model: Any, frame: pd.DataFrame, chunk_rows: int = CHUNK_ROWS) -> np.ndarray:
-    """``model.predict_proba(frame)`` as float64, computed ``chunk_rows`` rows at a time."""
-    if chunk_rows < 1:
-        raise ValueError("chunk_rows must be at least 1")
-    # the models read the columns value by value: plain object columns iterate several times
-    # faster than pandas' string dtype, with the same values
-    frame = frame.astype(object)
-    if len(frame) <= chunk_rows:
-        return np.asarray(model.predict_proba(frame), dtype=float)
-    parts = [
-        np.asarray(model.predict_proba(frame.iloc[i : i + chunk_rows]), dtype=float)
-        for i in range(0, len(frame), chunk_rows)
-    ]
-    return np.concatenate(parts, axis=0)
 
 
 def _positive_proba(model: Any, frame: pd.DataFrame, name: str) -> np.ndarray:

@@ -65,7 +65,7 @@ def test_compact_form_reproduces_the_pipeline() -> None:
 
 def test_chunked_proba_is_bit_identical(stage: ContentStage) -> None:
     """Scoring in chunks (the bounded-memory path) gives exactly the probabilities of one call."""
-    from pipeline.stages.content.stage import chunked_proba
+    from pipeline.engine.proba import chunked_proba
 
     texts = [
         "Kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh.",
