@@ -58,9 +58,10 @@ def prepare_file(path: Path, row: ManifestRow | None, segmenter: SectionSegmente
             f"not Vietnamese text ({vietnamese:.0%} of its words are Vietnamese syllables; "
             "a report has over 85%)"
         )
-    if diacritic_ratio(text) < MIN_DIACRITIC_RATIO:
+    accentless = diacritic_ratio(text) < MIN_DIACRITIC_RATIO
+    if accentless:
         warnings.append("text typed without Vietnamese diacritics: detectors are less accurate")
-    info = parse_header(text)
+    info = parse_header(text, folded=accentless)
     guessed: list[str] = []
     if row is not None:
         member_id, unit, year, kind, role = row.member_id, row.unit, row.year, row.kind, row.role

@@ -75,6 +75,57 @@ _LEADER_POST_RE = re.compile(
 _NONE_RE = re.compile(r"(?i)^\s*(không|không có|\-|…|$)")
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    """The header patterns, as written (accented) or folded for text typed without diacritics."""
+
+    name: re.Pattern[str]
+    dob: re.Pattern[str]
+    unit_field: re.Pattern[str]
+    unit_top: re.Pattern[str]
+    title_year: re.Pattern[str]
+    date_line: re.Pattern[str]
+    code: re.Pattern[str]
+    collective: re.Pattern[str]
+    individual: re.Pattern[str]
+    sub_leader: re.Pattern[str]
+    sub_member: re.Pattern[str]
+    sub_outside: re.Pattern[str]
+    post: re.Pattern[str]
+    gov_post: re.Pattern[str]
+    leader_post: re.Pattern[str]
+    none: re.Pattern[str]
+
+    def folded(self) -> _Patterns:
+        """The same patterns with every literal stripped of its accents (đ → d): they match text
+        folded with :func:`strip_accents` (the regex syntax itself has no accented characters)."""
+        return _Patterns(
+            *(re.compile(strip_accents(getattr(self, f).pattern), getattr(self, f).flags) for f in _FIELDS)
+        )
+
+
+_PLAIN = _Patterns(
+    _NAME_RE,
+    _DOB_RE,
+    _UNIT_FIELD_RE,
+    _UNIT_TOP_RE,
+    _TITLE_YEAR_RE,
+    _DATE_LINE_RE,
+    _CODE_RE,
+    _COLLECTIVE_RE,
+    _INDIVIDUAL_RE,
+    _SUB_LEADER_RE,
+    _SUB_MEMBER_RE,
+    _SUB_OUTSIDE_RE,
+    _POST_RE,
+    _GOV_POST_RE,
+    _LEADER_POST_RE,
+    _NONE_RE,
+)
+_FIELDS = tuple(_Patterns.__dataclass_fields__)
+_FOLDED = _PLAIN.folded()
+
+
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
@@ -91,49 +142,55 @@ def _proper_case(value: str) -> str:
     return re.sub(r"^Chi Bộ\b", "Chi bộ", out)
 
 
-def parse_header(text: str) -> HeaderInfo:
-    """Read header fields from the first :data:`HEADER_WINDOW` characters of a normalised report."""
-    head = text[:HEADER_WINDOW]
+def parse_header(text: str, folded: bool = False) -> HeaderInfo:
+    """Read header fields from the first :data:`HEADER_WINDOW` characters of a normalised report.
+
+    ``folded``: the text was typed without diacritics; the header is then matched accent-free
+    (patterns and text both folded by :func:`strip_accents`) and the values come out as typed,
+    without accents.
+    """
+    head = strip_accents(text[:HEADER_WINDOW]) if folded else text[:HEADER_WINDOW]
+    p = _FOLDED if folded else _PLAIN
     info = HeaderInfo()
-    if m := _NAME_RE.search(head):
+    if m := p.name.search(head):
         name = _clean(m.group("v"))
         if name and len(name.split()) <= 7 and not any(ch.isdigit() for ch in name):
             info.name = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
-    if m := _DOB_RE.search(head):
+    if m := p.dob.search(head):
         if m.group("y"):
             y = int(m.group("y"))
             y = y + 1900 if y < 100 else y
             info.dob = f"{y:04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
         else:
             info.dob = m.group("yo")
-    if m := _UNIT_FIELD_RE.search(head):
+    if m := p.unit_field.search(head):
         unit = _clean(m.group("v"))
         if unit:
-            info.unit = unit if unit.lower().startswith("chi bộ") else f"Chi bộ {unit}"
-    if info.unit is None and (m := _UNIT_TOP_RE.search(head)):
+            info.unit = unit if strip_accents(unit.lower()).startswith("chi bo") else f"Chi bộ {unit}"
+    if info.unit is None and (m := p.unit_top.search(head)):
         info.unit = _clean(m.group("v"))
     if info.unit:
         info.unit = _proper_case(info.unit)
-    info.kind = _kind(head)
-    info.year = _year(head, info)
-    if m := _CODE_RE.search(head):
+    info.kind = _kind(head, p)
+    info.year = _year(head, p)
+    if m := p.code.search(head):
         form = m.group("form").upper().lstrip("0") or "0"
         info.form_code = f"{form}-{m.group('y')}" if m.group("y") else form
-    if _SUB_OUTSIDE_RE.search(head):
+    if p.sub_outside.search(head):
         info.subtitle_role = "outside"
-    elif _SUB_MEMBER_RE.search(head):
+    elif p.sub_member.search(head):
         info.subtitle_role = "member"
-    elif _SUB_LEADER_RE.search(head):
+    elif p.sub_leader.search(head):
         info.subtitle_role = "leader"
-    if m := _POST_RE.search(head):
+    if m := p.post.search(head):
         info.party_post = _clean(m.group("v"))
-    info.role = _role(head, info)
+    info.role = _role(head, info, p)
     return info
 
 
-def _kind(head: str) -> str | None:
-    collective = _COLLECTIVE_RE.search(head)
-    individual = _INDIVIDUAL_RE.search(head)
+def _kind(head: str, p: _Patterns) -> str | None:
+    collective = p.collective.search(head)
+    individual = p.individual.search(head)
     if collective and (not individual or collective.start() < individual.start()):
         return "collective"
     if individual:
@@ -141,17 +198,17 @@ def _kind(head: str) -> str | None:
     return None
 
 
-def _year(head: str, info: HeaderInfo) -> int | None:
-    if m := _TITLE_YEAR_RE.search(head):
+def _year(head: str, p: _Patterns) -> int | None:
+    if m := p.title_year.search(head):
         return int(m.group("y") or m.group("y2"))
-    if m := _DATE_LINE_RE.search(head):
+    if m := p.date_line.search(head):
         month, year = int(m.group("m")), int(m.group("y"))
         # Reviews are written from November to February: a January date reviews the year before.
         return year if month >= 6 else year - 1
     return None
 
 
-def _role(head: str, info: HeaderInfo) -> str | None:
+def _role(head: str, info: HeaderInfo, p: _Patterns) -> str | None:
     if info.kind == "collective":
         return "leader"
     if info.subtitle_role in ("member", "outside"):
@@ -170,12 +227,12 @@ def _role(head: str, info: HeaderInfo) -> str | None:
         if code in ("2B", "2C") and year and int(year) >= 2025:
             return "member"
     posts = [info.party_post or ""]
-    if m := _GOV_POST_RE.search(head):
+    if m := p.gov_post.search(head):
         posts.append(m.group("v"))
     for post in posts:
-        if post and not _NONE_RE.match(post) and _LEADER_POST_RE.search(post):
+        if post and not p.none.match(post) and p.leader_post.search(post):
             return "leader"
-    if info.party_post is not None or _GOV_POST_RE.search(head):
+    if info.party_post is not None or p.gov_post.search(head):
         return "member"
     return None
 

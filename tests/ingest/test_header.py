@@ -50,3 +50,44 @@ def test_form_code_of_another_era_is_warned():
     version, warnings = form_version(2025, "individual", "member", info)
     assert version == "2025-2B"
     assert any("2A-2023" in w and "2025" in w for w in warnings)
+
+
+def test_header_typed_without_diacritics_is_read_folded(report_2024: str):
+    from pipeline.text.normalize import strip_accents
+
+    plain = strip_accents(normalize(report_2024))
+    assert parse_header(plain).year is None  # the accented patterns find nothing there
+    info = parse_header(plain, folded=True)
+    assert info.name == "Nguyen Thi Bich Ngoc"
+    assert info.dob == "1985-07-04"
+    assert info.unit == "Chi bộ Khu pho 3"  # the field "Chi bo: ..." names the cell
+    assert (info.year, info.kind, info.role) == (2024, "individual", "member")
+    collective = parse_header(
+        "DANG BO XA AN PHU\nCHI BO THON 2\nAn Phu, ngay 05 thang 01 nam 2025\nBAO CAO KIEM DIEM TAP THE CHI BO",
+        folded=True,
+    )
+    assert (collective.kind, collective.year, collective.role) == ("collective", 2024, "leader")
+    assert collective.unit == "Chi Bo Thon 2"
+
+
+def test_folded_patterns_read_accented_text_the_same(report_2024: str):
+    from pipeline.text.normalize import strip_accents
+
+    accented = parse_header(normalize(report_2024))
+    folded = parse_header(normalize(report_2024), folded=True)
+    for field in ("dob", "year", "kind", "role", "form_code", "subtitle_role"):
+        assert getattr(folded, field) == getattr(accented, field), field
+    assert folded.name == strip_accents(accented.name or "")
+
+
+def test_accentless_report_without_manifest_gets_its_header_fields(report_2024: str, tmp_path):
+    from pipeline.prepare import prepare_file
+    from pipeline.screen import default_segmenter
+    from pipeline.text.normalize import strip_accents
+
+    path = tmp_path / "khong_dau.txt"
+    path.write_text(strip_accents(report_2024), encoding="utf-8")
+    doc = prepare_file(path, None, default_segmenter())
+    assert any("without Vietnamese diacritics" in w for w in doc.warnings)
+    assert (doc.year, doc.kind, doc.role, doc.name) == (2024, "individual", "member", "Nguyen Thi Bich Ngoc")
+    assert not any("not found in the header" in w for w in doc.warnings)
