@@ -407,7 +407,7 @@ class Generator:
             write_txt(self.out / rel, r.text)
         else:
             (self.out / rel).write_bytes(docx_bytes(doc))
-            canon = self.out / "canonical" / unit / year / f"{doc.doc_id}.txt"
+            canon = self.out / ".canonical" / unit / year / f"{doc.doc_id}.txt"
             canon.parent.mkdir(parents=True, exist_ok=True)
             write_txt(canon, r.text)
         words = len(r.text.split())

@@ -74,9 +74,14 @@ def test_docx_same_bytes_and_text(tmp_path: Path) -> None:
     assert rows
     for row in rows:
         path = tmp_path / "x" / row["path"]
-        canon = (tmp_path / "x" / "canonical" / row["unit"] / row["year"] / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
+        canon = (tmp_path / "x" / ".canonical" / row["unit"] / row["year"] / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
         read = readers.read_document(path).text
         assert normalize(read) == canon, row["doc_id"]
+    # screening the folder finds the reports only, not the hidden canonical copies
+    from pipeline.screen import collect_inputs
+
+    found = collect_inputs([tmp_path / "x"])
+    assert sorted(found) == sorted((tmp_path / "x" / r["path"]).resolve() for r in rows)
 
 
 def test_seed_changes_output(tmp_path: Path) -> None:

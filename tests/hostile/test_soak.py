@@ -154,7 +154,7 @@ def test_soak_5000(tmp_path: Path) -> None:
     hostile = _mix_in_hostile(folders, n_hostile, kinds, seed=11)
     built = time.perf_counter() - t0
     out = tmp_path / "out"
-    # the generator also writes canonical .txt copies and truth files next to the reports:
+    # the generator writes its truth files (and, for .docx, hidden .canonical/ text) next to the reports:
     # screen the report folders only
     inputs = sorted({str(Path(p).parents[2]) for p in good}) if manifest else [str(tmp_path / "batch")]
     cmd = [sys.executable, "-m", "pipeline.cli", "screen", *inputs, "--out", str(out), "-q"]
