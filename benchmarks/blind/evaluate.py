@@ -349,8 +349,28 @@ def write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+#: A section of RESULTS.md whose heading holds this is a person's reading of the errors of a run:
+#: a re-run keeps it (after the new tables) instead of overwriting it.
+HAND_WRITTEN_MARK = "hand-written"
+
+
+def hand_written_sections(text: str) -> str:
+    """The ``## `` sections of an earlier RESULTS.md whose heading says they were written by hand."""
+    kept: list[str] = []
+    keeping = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("## ") or line.startswith("# "):
+            keeping = line.startswith("## ") and HAND_WRITTEN_MARK in line
+        if keeping:
+            kept.append(line)
+    return "".join(kept)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Screen, score and write RESULTS.md (and the screened documents as a CSV next to it)."""
+    """Screen, score and write RESULTS.md (and the screened documents as a CSV next to it).
+
+    Sections of the existing RESULTS.md whose heading says "hand-written" (a reading of an
+    earlier run's errors) are kept at the end of the new file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the Markdown results file")
     parser.add_argument(
@@ -376,6 +396,9 @@ def main(argv: list[str] | None = None) -> int:
         seconds,
         with_bank,
     )
+    earlier = hand_written_sections(args.out.read_text(encoding="utf-8")) if args.out.exists() else ""
+    if earlier:
+        text = text.rstrip("\n") + "\n\n" + earlier
     write_atomic(args.out, text)
     keep = ["risk", *FINDINGS, "copied_peer_of", *(score_column(f) for f in FINDINGS), "reasons"]
     csv_text = documents[[c for c in keep if c in documents.columns]].to_csv()
