@@ -61,6 +61,38 @@ def containment(shortcoming_key: str, sentence_key: str, idf: dict[str, float], 
     return sum(idf.get(g, default_idf) for g in gc & gl) / total if total else 0.0
 
 
+#: A shortcoming piece with fewer content syllables than this (after the link stopwords) is the
+#: continuation of the piece before it in the same sentence ("…chi chậm 2 tháng; phụ huynh có ý
+#: kiến"), not a shortcoming of its own: alone, its two or three words match unrelated sentences.
+MIN_SHORTCOMING_KEY = 5
+
+
+def merge_fragments(
+    shortcomings: Sequence[tuple[str, int, str]], min_key: int = MIN_SHORTCOMING_KEY
+) -> list[tuple[str, int, str]]:
+    """``(doc_id, sent_idx, text)`` pieces with every piece shorter than ``min_key`` content
+    syllables joined to the piece before it from the same sentence (to the next one when it opens
+    the sentence)."""
+    out: list[tuple[str, int, str]] = []
+    pending = ""  # a short opening piece waiting for the next piece of its sentence
+    for k, (doc_id, idx, text) in enumerate(shortcomings):
+        if pending:
+            text = f"{pending}; {text}"
+            pending = ""
+        short = len(content_key(text).split()) < min_key
+        same_prev = bool(out) and out[-1][:2] == (doc_id, idx)
+        if short and same_prev:
+            d, i, t = out[-1]
+            out[-1] = (d, i, f"{t}; {text}")
+            continue
+        nxt = shortcomings[k + 1] if k + 1 < len(shortcomings) else None
+        if short and nxt is not None and nxt[:2] == (doc_id, idx):
+            pending = text
+            continue
+        out.append((doc_id, idx, text))
+    return out
+
+
 @dataclass
 class Link:
     """One collective shortcoming and its best match in the leader's report."""

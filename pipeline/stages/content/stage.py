@@ -53,7 +53,7 @@ from pipeline import schema
 from pipeline.engine.proba import chunked_proba
 from pipeline.model import Batch
 from pipeline.modelio import ModelError, ModelMissing, load_card, load_model
-from pipeline.stages.content.collective import link_shortcomings, split_statements
+from pipeline.stages.content.collective import link_shortcomings, merge_fragments, split_statements
 from pipeline.stages.content.features import content_words
 from pipeline.stages.content.models import (
     DIMENSION_MODEL,
@@ -98,6 +98,10 @@ PART_ONE: frozenset[str] = frozenset(
 )
 RESULT_SECTIONS_INDIVIDUAL: frozenset[str] = frozenset({"duties", "leadership"})
 RESULT_SECTIONS_COLLECTIVE: frozenset[str] = frozenset({"targets"})
+#: Part I of a collective report (form Mẫu 01 I.1-I.4): where its results are looked for when its
+#: targets section is not found (unrecognised heading "2. Kết quả thực hiện nhiệm vụ chính trị năm
+#: học …", results written under the political-task or principles part).
+PART_ONE_COLLECTIVE: frozenset[str] = frozenset({"principles", "targets", "party_building", "political_task"})
 LEADER_LINK_SECTIONS: frozenset[str] = frozenset({"collective_responsibility", "weaknesses", "explanations"})
 
 TOPICS: dict[str, tuple[str, str, str]] = {
@@ -153,6 +157,7 @@ class ContentParams:
         0.5  # a sentence in a weaknesses section is a cause, not a weakness, above this
     )
     link_threshold: float = 0.45  # a collective shortcoming is taken on at this similarity
+    responsibility_threshold: float = 0.5  # without the collective report: a responsibility sentence counts at this P(collective_responsibility)
 
 
 class ContentStage:
@@ -230,11 +235,11 @@ class ContentStage:
                 table[f"pt_{c}"] = proba[:, k]
             collective = table["doc_id"].astype(str).map(kinds).eq("collective")
             part_one = table["parts"].map(lambda s: bool(s & PART_ONE)) | table["unsectioned"]
-            targets = table["parts"].map(lambda s: bool(s & RESULT_SECTIONS_COLLECTIVE))
-            cand = table["content"] & (table["syllables"] >= 3) & np.where(collective, targets, part_one)
+            coll_part = table["parts"].map(lambda s: bool(s & PART_ONE_COLLECTIVE)) | table["unsectioned"]
+            cand = table["content"] & (table["syllables"] >= 3) & np.where(collective, coll_part, part_one)
             table["p_quantified"] = np.nan
             if cand.any():
-                table.loc[cand, "p_quantified"] = _positive_proba(
+                table.loc[cand, "p_quantified"] = _clause_max_proba(
                     models[RESULTS_MODEL], table[cand], RESULTS_MODEL
                 )
         else:
@@ -412,14 +417,12 @@ class ContentStage:
         text_dim = _text_dimension(body)
         not_result = text_dim.isin(list(NON_RESULT_DIMENSIONS)).to_numpy(dtype=bool)
         chosen = ((in_sections & result_like) | (~collective & lead_like)) & ~not_result
-        # no result statement where the report should have them (duties section missing, merged or
-        # mislabelled): any part-I sentence whose own words state a work result
+        # no result statement where the report should have them (duties / targets section missing,
+        # merged or mislabelled): any part-I sentence whose own words state a work result
         found = set(body.loc[chosen, "doc_id"].astype(str))
-        fallback = (
-            ~collective
-            & ~body["doc_id"].astype(str).isin(found).to_numpy(dtype=bool)
-            & text_dim.isin(list(RESULT_TEXT_DIMENSIONS)).to_numpy(dtype=bool)
-        )
+        fallback = ~body["doc_id"].astype(str).isin(found).to_numpy(dtype=bool) & text_dim.isin(
+            list(RESULT_TEXT_DIMENSIONS)
+        ).to_numpy(dtype=bool)
         res = body[chosen | fallback]
         out: dict[str, list[tuple[int, float]]] = {}
         for d, i_, q in zip(
@@ -490,17 +493,11 @@ class ContentStage:
         unit, year = _unit_key(doc.unit), _as_int(doc.year)
         same = collectives.get((unit, year), []) if unit and year is not None else []
         if not same:
-            return _row(
-                did,
-                finding,
-                0,
-                0.0,
-                "",
-                "not applicable: no collective report of the same unit and year in the batch",
-            )
+            return self._responsibility_without_report(did, g, stm_by_doc.get(did, []), info)
         shortcomings: list[tuple[str, int, str]] = []
         for cid in same:
             shortcomings.extend((cid, i, t) for i, t, _ in stm_by_doc.get(cid, []))
+        shortcomings = merge_fragments(shortcomings)
         if not shortcomings:
             return _row(
                 did, finding, 0, 0.0, "", "not applicable: the collective report states no shortcoming"
@@ -527,6 +524,64 @@ class ContentStage:
         else:
             reason = ""
         return _row(did, finding, flag, round(1.0 - best, 4), reason, detail)
+
+    def _responsibility_without_report(
+        self, did: str, g: pd.DataFrame, own: list[tuple[int, str, float]], info: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A leader's report judged without the unit's collective report (none in the batch).
+
+        The collective's shortcomings are then those the leader's own report states (a unit head's
+        weaknesses are largely the unit's), and what is judged is whether the report takes any
+        responsibility for the collective's shortcomings at all: the best heading-combined
+        P(collective_responsibility) of a contentful sentence (at least ``min_syllables``) of its
+        responsibility part (form 02B/2A part V), or of a weaknesses / explanations sentence whose
+        own text is about that responsibility. A bare "Không." / "Không có." or a formal clause
+        gives 0. Flag when the report states a shortcoming and that evidence is below
+        ``responsibility_threshold``. Not applicable when it states no shortcoming, or when no
+        responsibility part is found (not written, or not recognised by the segmenter: a refusal
+        cannot be told from a missed heading, and the finding is then left to the collective
+        report).
+        """
+        p = self.params
+        finding = "no_collective_responsibility"
+        body = g[g["content"]] if len(g) else g
+        has_part = bool(len(g)) and bool(g["parts"].map(lambda s: "collective_responsibility" in s).any())
+        if not own or not has_part:
+            why = "no shortcoming stated" if not own else "no responsibility part found"
+            return _row(
+                did,
+                finding,
+                0,
+                0.0,
+                "",
+                f"not applicable: no collective report of the same unit and year in the batch and {why}",
+            )
+        part = (
+            body["parts"].map(lambda s: "collective_responsibility" in s)
+            if len(body)
+            else pd.Series(dtype=bool)
+        )
+        near = body["parts"].map(lambda s: bool(s & LEADER_LINK_SECTIONS)) if len(body) else part
+        text_dim = _text_dimension(body) if len(body) else pd.Series(dtype=object)
+        cand = body[part | (near & text_dim.eq("collective_responsibility"))] if len(body) else body
+        ok = cand[cand["syllables"] >= p.min_syllables] if len(cand) else cand
+        best = float(ok["p_collective_responsibility"].max()) if len(ok) else 0.0
+        said = [int(i) for i in cand["sent_idx"]] if len(cand) else []
+        info[finding] = {"best": best, "without_collective_report": True}
+        own_idx = sorted({i for i, _, _ in own})
+        detail = ";".join(["without_collective_report", *(f"own:{i}" for i in own_idx)])
+        if best >= p.responsibility_threshold:
+            return _row(did, finding, 0, round(1.0 - best, 4), "", "without_collective_report")
+        how = (
+            f"phần trách nhiệm đối với hạn chế của tập thể không nhận trách nhiệm nào ({_sent_ref(said)})"
+            if said
+            else "không có phần trách nhiệm đối với hạn chế của tập thể"
+        )
+        reason = (
+            "Không có báo cáo kiểm điểm của tập thể cùng đơn vị, cùng năm trong lô; theo bản kiểm điểm: "
+            f"người lãnh đạo nêu {len(own)} hạn chế ({_sent_ref(own_idx)}) nhưng {how}"
+        )
+        return _row(did, finding, 1, round(1.0 - best, 4), reason, detail)
 
 
 @dataclass
@@ -640,6 +695,37 @@ def _text_dimension(table: pd.DataFrame) -> pd.Series:
     return table[cols].idxmax(axis=1).str.slice(3)
 
 
+def split_clauses(text: str, tokens: str) -> list[tuple[str, str]]:
+    """``(text, tokens)`` of the ';'-separated clauses of a sentence with at least 3 syllables
+    (the tokens split the same way, or the clause text when the two splits disagree)."""
+    pieces = [c.strip() for c in re.split(r";\s*", text) if content_words(c) >= 3]
+    if len(pieces) <= 1:
+        return [(text, tokens)]
+    tok_pieces = [t.strip() for t in re.split(r"\s;\s*", tokens)]
+    tok_pieces = [t for t in tok_pieces if content_words(t.replace("_", " ")) >= 3]
+    if len(tok_pieces) != len(pieces):
+        tok_pieces = pieces
+    return list(zip(pieces, tok_pieces, strict=True))
+
+
+def _clause_max_proba(model: Any, frame: pd.DataFrame, name: str) -> np.ndarray:
+    """P(positive class) of each row of ``frame`` (text, tokens): the maximum over its ';'-separated
+    clauses (a sentence often chains a concrete result with a stock clause: "… chữa cháy 37 vụ, …;
+    bản thân luôn xác định rõ trách nhiệm, … hoàn thành tốt nhiệm vụ được giao")."""
+    owner: list[int] = []
+    texts: list[str] = []
+    toks: list[str] = []
+    for k, (t, tk) in enumerate(zip(frame["text"].tolist(), frame["tokens"].tolist(), strict=True)):
+        for ct, ctk in split_clauses(str(t), str(tk)):
+            owner.append(k)
+            texts.append(ct)
+            toks.append(ctk)
+    proba = _positive_proba(model, pd.DataFrame({"text": texts, "tokens": toks}), name)
+    out = np.zeros(len(frame))
+    np.maximum.at(out, np.asarray(owner, dtype=int), proba)
+    return out
+
+
 def _topic_units(table: pd.DataFrame) -> pd.DataFrame:
     """Candidate topic sentences, each split at ';' into clauses of at least 3 syllables (``clause``
     marks the pieces of split sentences; unsplit sentences keep their model scores).
@@ -661,15 +747,11 @@ def _topic_units(table: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     for row in base.to_dict("records"):
         row["sent_syllables"] = row["syllables"]
-        pieces = [c.strip() for c in re.split(r";\s*", row["text"]) if content_words(c) >= 3]
+        pieces = split_clauses(row["text"], str(row["tokens"]))
         if len(pieces) <= 1:
             rows.append({**row, "clause": False})
             continue
-        tok_pieces = [t.strip() for t in re.split(r"\s;\s*", str(row["tokens"]))]
-        tok_pieces = [t for t in tok_pieces if content_words(t.replace("_", " ")) >= 3]
-        if len(tok_pieces) != len(pieces):
-            tok_pieces = pieces
-        for text, toks in zip(pieces, tok_pieces, strict=True):
+        for text, toks in pieces:
             rows.append(
                 {**row, "text": text, "tokens": toks, "syllables": content_words(text), "clause": True}
             )

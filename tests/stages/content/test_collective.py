@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.stages.content import ContentStage
-from pipeline.stages.content.collective import content_key, split_statements
+from pipeline.stages.content.collective import content_key, merge_fragments, split_statements
 
 from .helpers import DUTIES_OK, ETHICS_OK, IDEOLOGY_OK, make_batch, report
 
@@ -83,3 +83,38 @@ def test_statement_helpers() -> None:
         "nội dung sinh hoạt còn chung chung",
     ]
     assert "trách" not in content_key("Tôi chịu trách nhiệm chính về việc chậm giải ngân").split()
+
+
+REFUSES = "[[collective_responsibility]]V. Làm rõ trách nhiệm của cá nhân đối với hạn chế của tập thể (nếu có)\nKhông có.\n"
+OWNS_UNIT_FAILING = (
+    "[[collective_responsibility]]V. Làm rõ trách nhiệm của cá nhân đối với hạn chế của tập thể\n"
+    "Là Trưởng trạm, tôi chịu trách nhiệm người đứng đầu về việc tiêm phòng dại chó chỉ đạt 74% kế hoạch.\n"
+)
+
+
+def test_leader_without_a_collective_report_who_refuses(stage: ContentStage) -> None:
+    """No collective report in the batch: a bare "Không có." in part V while the report states
+    shortcomings is judged from the leader's own report, and the reason says so."""
+    row = run(stage, report(IDEOLOGY_OK, ETHICS_OK, DUTIES_OK, LEADER_WEAK, REFUSES), unit="Y")
+    assert row["flag"] == 1
+    assert row["reason"].startswith("Không có báo cáo kiểm điểm của tập thể")
+    assert row["detail"].split(";")[0] == "without_collective_report"
+
+
+def test_leader_without_a_collective_report_who_takes_responsibility(stage: ContentStage) -> None:
+    row = run(stage, report(IDEOLOGY_OK, ETHICS_OK, DUTIES_OK, LEADER_WEAK, OWNS_UNIT_FAILING), unit="Y")
+    assert row["flag"] == 0
+    assert row["detail"] == "without_collective_report"
+
+
+def test_short_shortcoming_pieces_join_their_sentence() -> None:
+    pieces = [
+        ("c", 3, "Chế độ dinh dưỡng cho vận động viên năng khiếu có 2 tháng chi chậm"),
+        ("c", 3, "phụ huynh có ý kiến"),
+        ("c", 4, "Kế hoạch có văn bản"),
+        ("c", 4, "Quyết toán kinh phí bếp ăn học kỳ II chậm 2 tháng"),
+    ]
+    assert merge_fragments(pieces) == [
+        ("c", 3, "Chế độ dinh dưỡng cho vận động viên năng khiếu có 2 tháng chi chậm; phụ huynh có ý kiến"),
+        ("c", 4, "Kế hoạch có văn bản; Quyết toán kinh phí bếp ăn học kỳ II chậm 2 tháng"),
+    ]
