@@ -88,6 +88,20 @@ def evaluate(folder: Path, out: Path, params: ReuseParams | None = None, baselin
         "pairs": pairs.set_index("channel").to_dict("index"),
     }
     summary["checks"] = checks(batch, truth)
+    notes = stage.direction_notes
+    copied = {
+        d: set(str(v).split(";")) - {""} for d, v in zip(truth.doc_id, truth.copied_peer_of, strict=True)
+    }
+    decided = [n for n in notes if n["author"]]
+    summary["checks"]["direction_by_history"] = {
+        "same_year_pairs_flagged_both_ways": len(notes),
+        "author_named": len(decided),
+        "author_named_right": sum(
+            (n["b"] if n["author"] == n["a"] else n["a"]) in copied
+            and n["author"] in copied[n["b"] if n["author"] == n["a"] else n["a"]]
+            for n in decided
+        ),
+    }
     if baselines:
         t = time.perf_counter()
         bs = baseline_scores(batch, load_templates([], include_repo=True))

@@ -32,7 +32,14 @@ from pipeline.engine import current_engine
 from pipeline.engine.local import default_context
 from pipeline.model import Batch
 from pipeline.stages.reuse import tells
-from pipeline.stages.reuse.align import AlignParams, Passage, SegPair, align_pair, refine
+from pipeline.stages.reuse.align import (
+    AlignParams,
+    Passage,
+    SegPair,
+    align_pair,
+    content_segments,
+    refine,
+)
 from pipeline.stages.reuse.bank import REPO_BANKS, default_bank_dirs, load_templates
 from pipeline.stages.reuse.blocks import (
     BlockParams,
@@ -86,6 +93,16 @@ class ReuseParams:
     #: same year and rank: the side whose reworded sentences are rarer by this many bits (summed
     #: log2 document-frequency ratio) is taken as the copier, the other is not flagged
     direction_bits: float = 3.0
+    #: same year, both sides flagged naming each other: the writers' own earlier reports decide
+    #: (:meth:`ReuseStage.direction_by_history`); off only to measure it. The shared text's own
+    #: wording (syllable bigrams outside boilerplate and outside every other report of the unit)
+    #: must count >= ``history_min_words``; the side whose earlier reports hold >= ``history_hold``
+    #: of it wrote it when the other side has no earlier report or its earlier reports hold <=
+    #: ``history_lack``. Chosen on the tuning seed and the development sets (models/REUSE.md).
+    direction_history: bool = True
+    history_min_words: int = 20
+    history_hold: float = 0.1
+    history_lack: float = 0.02
     #: drop a verified pair at once when no block is covered and similar enough (exact: such a
     #: pair can never yield a copied block); off only to check that it changes nothing
     prune_claims: bool = True
@@ -253,6 +270,8 @@ class ReuseStage:
         self._templates = templates
         #: set by :meth:`run` for evaluation scripts: reports, passages found per report
         self.last_run: dict[str, Any] = {}
+        #: same-year pairs judged by :meth:`direction_by_history` in the last run
+        self.direction_notes: list[dict[str, Any]] = []
         self._n_ref = 1000.0
 
     # ------------------------------------------------------------------------------------------
@@ -443,6 +462,12 @@ class ReuseStage:
                     reps[i], claims[i], sources, n_ref, comp_spans.get(reps[i].doc_id)
                 )
                 found[i] = self.choose(reps[i], table, order, sources, priority, far[i])
+        self.direction_notes = []
+        if p.direction_history:
+            earlier: dict[int, list[int]] = {}
+            for i, j in priors:
+                earlier.setdefault(i, []).append(j)
+            self.direction_by_history(found, claims, reps, years, earlier, units_l, n_q)
         timings["align"] = time.perf_counter() - t
 
         # ---- scores, findings, matches ------------------------------------------------------
@@ -479,6 +504,7 @@ class ReuseStage:
             "compared": comp_spans,
             "meta": meta,
             "far": far,
+            "direction_notes": self.direction_notes,
         }
 
         params = asdict(p)
@@ -572,6 +598,120 @@ class ReuseStage:
                 ):
                     out.append((a, b, pairs))
         return out
+
+    def shared_segments(self, a: DocRep, passages: list[Passage], pairs: list[SegPair]) -> np.ndarray:
+        """Content segments of ``a`` matched in ``pairs`` that lie inside ``passages``."""
+        content = content_segments(a, self.params.align.min_seg_tokens)
+        segs = {
+            q.a_seg for q in pairs if content[q.a_seg] and any(ps.a_lo <= q.a_lo < ps.a_hi for ps in passages)
+        }
+        return np.array(sorted(segs), dtype=np.int32)
+
+    @staticmethod
+    def bigrams(rep: DocRep) -> np.ndarray:
+        """Sorted distinct syllable bigrams of a report (folded keys, figures kept), cached."""
+        got = rep.meta.get("bigrams")
+        if got is None:
+            ids = rep.ids.astype(np.int64)
+            got = np.unique((ids[:-1] << 32) | ids[1:]) if len(ids) > 1 else np.zeros(0, np.int64)
+            rep.meta["bigrams"] = got
+        return got
+
+    @staticmethod
+    def own_bigrams(rep: DocRep, segs: np.ndarray) -> np.ndarray:
+        """Distinct bigrams of ``rep``'s segments ``segs`` with neither syllable boilerplate."""
+        parts = []
+        ids = rep.ids.astype(np.int64)
+        boiler = rep.boiler if rep.boiler is not None else np.zeros(rep.n_tokens, dtype=bool)
+        for k in segs.tolist():
+            lo, hi = int(rep.seg_lo[k]), int(rep.seg_hi[k])
+            keep = ~(boiler[lo : hi - 1] | boiler[lo + 1 : hi])
+            parts.append(((ids[lo : hi - 1] << 32) | ids[lo + 1 : hi])[keep])
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+
+    def direction_by_history(
+        self,
+        found: dict[int, list[tuple[str, str, DocRep, Passage]]],
+        claims: dict[int, dict[tuple[str, str], list[SegPair]]],
+        reps: list[DocRep],
+        years: list[int],
+        earlier: dict[int, list[int]],
+        units: list[str],
+        n_q: int,
+    ) -> None:
+        """Who wrote a same-year text two colleagues share, from their own earlier reports (in place).
+
+        For two reports of one year flagged as copies of each other (the text gave no direction,
+        :meth:`peer_verdicts`), the side whose own earlier report already holds the shared
+        passage (``history_hold``) wrote it, and its passages from the other side are dropped,
+        provided the passage is rare (``history_rare``: honest writers repeat their stock
+        sentences year after year, and a sample both used holds the same text, so stock text held
+        by one side's earlier report says nothing) and the other side's earlier report lacks it
+        (``history_lack``) or there is none. Otherwise both stay flagged. Each case is recorded in
+        ``self.direction_notes``."""
+        p = self.params
+        idx = {reps[i].doc_id: i for i in range(n_q)}
+        mutual = set()
+        for i in range(n_q):
+            for kind, sid, _, _ in found[i]:
+                j = idx.get(sid)
+                if kind == "peer" and j is not None and years[i] == years[j]:
+                    if any(k2 == "peer" and s2 == reps[i].doc_id for k2, s2, _, _ in found[j]):
+                        mutual.add((min(i, j), max(i, j)))
+        drop: set[tuple[int, str]] = set()
+        by_unit: dict[str, list[int]] = {}
+        if mutual:
+            for k, u in enumerate(units):
+                by_unit.setdefault(u, []).append(k)
+        for i, j in sorted(mutual):
+            olds = {i: earlier.get(i, []), j: earlier.get(j, [])}
+            # the unit's wording: every other report of the unit (any year) but the two writers'
+            others = set(by_unit.get(units[i], [])) | set(by_unit.get(units[j], []))
+            others -= {i, j, *olds[i], *olds[j]}
+            unit_words = (
+                np.unique(np.concatenate([self.bigrams(reps[o]) for o in others]))
+                if others
+                else np.zeros(0, np.int64)
+            )
+            side = {}
+            for a, b in ((i, j), (j, i)):
+                ps = [x[3] for x in found[a] if x[0] == "peer" and x[1] == reps[b].doc_id]
+                segs = self.shared_segments(reps[a], ps, claims[a].get(("peer", reps[b].doc_id), []))
+                words = self.own_bigrams(reps[a], segs)
+                words = words[~np.isin(words, unit_words, assume_unique=True)]
+                held = 0.0
+                if olds[a] and len(words):
+                    hist = np.unique(np.concatenate([self.bigrams(reps[o]) for o in olds[a]]))
+                    held = float(np.isin(words, hist, assume_unique=True).mean())
+                side[a] = (bool(olds[a]), held, len(words))
+            author = None
+            for a, b in ((i, j), (j, i)):
+                has_a, held_a, n_a = side[a]
+                has_b, held_b, _ = side[b]
+                if (
+                    n_a >= p.history_min_words
+                    and held_a >= p.history_hold
+                    and (not has_b or held_b <= p.history_lack)
+                ):
+                    author = a
+            if author is not None:
+                other = j if author == i else i
+                drop.add((author, reps[other].doc_id))
+            self.direction_notes.append(
+                {
+                    "a": reps[i].doc_id,
+                    "b": reps[j].doc_id,
+                    "a_earlier": side[i][0],
+                    "a_held": round(side[i][1], 3),
+                    "a_words": side[i][2],
+                    "b_earlier": side[j][0],
+                    "b_held": round(side[j][1], 3),
+                    "b_words": side[j][2],
+                    "author": reps[author].doc_id if author is not None else "",
+                }
+            )
+        for a, sid in drop:
+            found[a] = [x for x in found[a] if not (x[0] == "peer" and x[1] == sid)]
 
     def layout(
         self, a: DocRep, compared: list[tuple[int, int]] | None
