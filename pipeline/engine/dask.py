@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
 
-from pipeline.engine.local import available_cores, chunk_size, run_chunk
+from pipeline.engine.local import apply_shared, available_cores, chunk_size, run_chunk
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -145,9 +145,30 @@ class DaskEngine:
         if n == 0:
             return
         client = self.client
-        workers = self.workers
-        size = chunk_size(n, workers, self.partition_size)
-        max_pending = self._max_pending or 2 * workers
+        size = chunk_size(n, self.workers, self.partition_size)
+        # pure=False: the same partition submitted twice (a rerun) is computed again
+        yield from self._stream(lambda part: client.submit(run_chunk, func, part, pure=False), items, size)
+
+    def map_shared(self, func: Callable[[Any, T], R], shared: Any, items: Iterable[T]) -> Iterator[R]:
+        """``func(shared, item)`` for every item on the cluster, in input order; ``shared`` is
+        scattered to every worker once (``broadcast``), and each item is one task (items are
+        meant to be chunks already)."""
+        items = list(items)
+        if not items:
+            return
+        client = self.client
+        future = client.scatter(shared, broadcast=True, hash=False)
+        try:
+            yield from self._stream(
+                lambda part: client.submit(apply_shared, func, future, part, pure=False), items, 1
+            )
+        finally:
+            future.release()
+
+    def _stream(self, submit: Callable[[list[Any]], Any], items: Iterable[Any], size: int) -> Iterator[Any]:
+        """Submit a task per part of ``size`` items with at most ``max_pending`` in flight;
+        yield the results in input order."""
+        max_pending = self._max_pending or 2 * self.workers
         it = iter(items)
         pending: deque[Any] = deque()
 
@@ -155,8 +176,7 @@ class DaskEngine:
             part = list(islice(it, size))
             if not part:
                 return False
-            # pure=False: the same partition submitted twice (a rerun) is computed again
-            pending.append(client.submit(run_chunk, func, part, pure=False))
+            pending.append(submit(part))
             return True
 
         while len(pending) < max_pending and submit_next():

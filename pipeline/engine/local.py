@@ -5,6 +5,11 @@ input order. ``func`` must be picklable (a module-level function) and so must th
 results. Per-report functions take small items (a path and its manifest row), never texts: a
 report is read where it is processed.
 
+``engine.map_shared(func, shared, items)`` is the same with one large read-only object (a fitted
+model) that every call needs: ``func(shared, item)``. ``shared`` reaches each worker process once
+(inherited when forked, pickled once per worker otherwise, scattered once on Dask), never once
+per item.
+
 Memory stays bounded by streaming: items are cut into chunks and only a fixed number of chunks
 is in flight at a time (``max_pending``), so results do not pile up in the queue when the
 caller consumes them slower than the workers produce them, and a batch of any size costs the
@@ -13,9 +18,11 @@ workers the memory of a few chunks.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import threading
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +38,8 @@ class Engine(Protocol):
 
     def map(self, func: Callable[[Any], R], items: Iterable[Any]) -> Iterator[R]: ...
 
+    def map_shared(self, func: Callable[[Any, Any], R], shared: Any, items: Iterable[Any]) -> Iterator[R]: ...
+
 
 class SerialEngine:
     """Everything in this process (tests, tiny batches, debugging)."""
@@ -41,6 +50,10 @@ class SerialEngine:
     def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return map(func, items)
 
+    def map_shared(self, func: Callable[[Any, T], R], shared: Any, items: Iterable[T]) -> Iterator[R]:
+        """``func(shared, item)`` for every item, here."""
+        return (func(shared, item) for item in items)
+
     def close(self) -> None:
         """Nothing to release (same interface as the other engines)."""
 
@@ -48,6 +61,26 @@ class SerialEngine:
 def run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
     """Apply ``func`` to every item of one chunk (the unit of work shipped to a worker)."""
     return [func(item) for item in chunk]
+
+
+#: What :meth:`LocalEngine.map_shared` gave each worker process, by call (set in the worker by the
+#: pool's initializer; a forked worker inherits it without pickling).
+_SHARED: dict[str, Any] = {}
+
+
+def _install_shared(key: str, value: Any) -> None:
+    """Pool initializer: keep the shared object of one ``map_shared`` call in this worker."""
+    _SHARED[key] = value
+
+
+def apply_shared(func: Callable[[Any, T], R], shared: Any, chunk: list[T]) -> list[R]:
+    """Apply ``func(shared, item)`` to every item of one chunk."""
+    return [func(shared, item) for item in chunk]
+
+
+def run_shared_chunk(func: Callable[[Any, T], R], key: str, chunk: list[T]) -> list[R]:
+    """:func:`apply_shared` with the ``shared`` object this worker was given under ``key``."""
+    return apply_shared(func, _SHARED[key], chunk)
 
 
 def chunk_size(n_items: int | None, workers: int, largest: int, per_worker: int = 4) -> int:
@@ -141,19 +174,64 @@ class LocalEngine:
             yield from map(func, items)
             return
         if self._pool is not None:
-            yield from _stream(self._pool, func, items, size, self.max_pending)
+            yield from _stream(self._pool, run_chunk, func, items, size, self.max_pending)
             return
         pool = self._new_pool()
         try:
-            yield from _stream(pool, func, items, size, self.max_pending)
+            yield from _stream(pool, run_chunk, func, items, size, self.max_pending)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def map_shared(self, func: Callable[[Any, T], R], shared: Any, items: Iterable[T]) -> Iterator[R]:
+        """``func(shared, item)`` for every item on worker processes, results in input order.
+
+        Runs on a pool of its own, started for this call with ``shared`` installed in each worker
+        by the pool's initializer: forked workers inherit it (no pickling at all), spawned ones
+        unpickle it once. The engine's own pool (kept by ``with``) cannot be used: its workers
+        started before ``shared`` existed. Items are sent one per task (they are meant to be
+        chunks already, e.g. 5,000 rows of a frame).
+
+        While forked workers start, the driver's objects are frozen for the garbage collector
+        (``gc.freeze``, undone once they run): a collection in a worker would otherwise write to
+        the header of every object it inherited and copy the driver's memory page by page.
+        """
+        items = list(items)
+        workers = min(self.workers, len(items))
+        if workers <= 1:
+            yield from (func(shared, item) for item in items)
+            return
+        key = uuid.uuid4().hex
+        method = self.context or default_context()
+        if method == "fork":
+            gc.freeze()
+        try:
+            pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=mp.get_context(method),
+                initializer=_install_shared,
+                initargs=(key, shared),
+            )
+            pool.submit(int).result()  # a forking pool starts all its workers on the first task
+        finally:
+            if method == "fork":
+                gc.unfreeze()
+        try:
+            yield from _stream(pool, run_shared_chunk, func, items, 1, self.max_pending, key)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _stream(
-    pool: ProcessPoolExecutor, func: Callable[[T], R], items: Iterable[T], size: int, max_pending: int
+    pool: ProcessPoolExecutor,
+    task: Callable[..., list[R]],
+    func: Callable[..., R],
+    items: Iterable[T],
+    size: int,
+    max_pending: int,
+    *before: Any,
 ) -> Iterator[R]:
-    """Submit chunks with at most ``max_pending`` in flight; yield results in input order."""
+    """Submit ``task(func, *before, chunk)`` per chunk with at most ``max_pending`` in flight;
+    yield the results in input order."""
     it = iter(items)
     pending: deque[Future[list[R]]] = deque()
 
@@ -161,7 +239,7 @@ def _stream(
         chunk = list(islice(it, size))
         if not chunk:
             return False
-        pending.append(pool.submit(run_chunk, func, chunk))
+        pending.append(pool.submit(task, func, *before, chunk))
         return True
 
     while len(pending) < max_pending and submit_next():

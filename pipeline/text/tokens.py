@@ -7,6 +7,12 @@ separate string (words joined by spaces, syllables of a word by ``_``).
 
 The cache holds one JSON file per text hash (sharded folders, atomic writes), so a rerun or a
 parallel worker never tokenizes the same text twice and never reads a half-written entry.
+
+Within a process, underthesea's calls are memoised (bounded LRU, :class:`SegmentMemo`): the
+sentence split of a line and the word segmentation of a sentence piece are pure functions of
+that string, so a stock sentence or a copied paragraph met again in another report is not
+segmented again, and the output cannot change. ``SOI_TOKEN_MEMO=0`` switches the memo off
+(for measuring it), another number sets its size in entries.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ import hashlib
 import json
 import os
 import re
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.modelio import atomic_write_bytes
@@ -24,6 +32,88 @@ CACHE_VERSION = 1
 _SENT_FALLBACK_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ\-+])")
 
 Sentence = tuple[int, int, str]  # (start, end, tokens)
+
+
+#: Entries kept per memo (sentence pieces and lines, each): ~1 KB per entry with its tokens, so
+#: at most ~40 MB per process. A batch's stock sentences and copied paragraphs recur within a few
+#: hundred reports, far inside this bound.
+MEMO_ENTRIES = 20_000
+
+
+class SegmentMemo:
+    """A bounded least-recently-used memo of a pure function of one string, with hit counts.
+
+    ``chars_hit`` / ``chars_seen`` count the characters of the keys looked up, so the share of
+    text that did not need underthesea can be reported (see benchmarks/scale/memo.py).
+    """
+
+    def __init__(self, func: Callable[[str], object], entries: int) -> None:
+        self.func = func
+        self.entries = entries
+        self._store: OrderedDict[str, object] = OrderedDict()
+        self.hits = self.misses = self.chars_hit = self.chars_seen = 0
+
+    def __call__(self, key: str) -> object:
+        self.chars_seen += len(key)
+        if self.entries <= 0:
+            self.misses += 1
+            return self.func(key)
+        try:
+            value = self._store[key]
+        except KeyError:
+            self.misses += 1
+            value = self._store[key] = self.func(key)
+            if len(self._store) > self.entries:
+                self._store.popitem(last=False)
+            return value
+        self._store.move_to_end(key)
+        self.hits += 1
+        self.chars_hit += len(key)
+        return value
+
+    def stats(self) -> dict[str, int]:
+        """Lookups, hits and characters (seen, hit) since the process started."""
+        return {
+            "hits": self.hits,
+            "misses": self.misses,
+            "chars_hit": self.chars_hit,
+            "chars_seen": self.chars_seen,
+        }
+
+
+def _memo_entries() -> int:
+    try:
+        return int(os.environ.get("SOI_TOKEN_MEMO", MEMO_ENTRIES))
+    except ValueError:
+        return MEMO_ENTRIES
+
+
+def _split_line(line: str) -> tuple[str, ...]:
+    """underthesea's sentence split of one line (a regex split if underthesea fails on it)."""
+    from underthesea import sent_tokenize
+
+    try:
+        return tuple(sent_tokenize(line))
+    except Exception:
+        return tuple(_SENT_FALLBACK_RE.split(line))
+
+
+def _segment(piece: str) -> str:
+    """underthesea's word segmentation of one sentence piece (words joined by spaces)."""
+    from underthesea import word_tokenize
+
+    return str(word_tokenize(piece, format="text"))
+
+
+#: Per-process memos of the two underthesea calls (a worker process has its own, inherited
+#: empty or warm from the parent when forked).
+LINE_MEMO = SegmentMemo(_split_line, _memo_entries())
+PIECE_MEMO = SegmentMemo(_segment, _memo_entries())
+
+
+def memo_stats() -> dict[str, dict[str, int]]:
+    """Hit counts of this process's line and piece memos."""
+    return {"lines": LINE_MEMO.stats(), "pieces": PIECE_MEMO.stats()}
 
 
 def default_cache_dir() -> Path:
@@ -81,8 +171,6 @@ class Tokenizer:
         return result
 
     def _compute(self, text: str) -> list[Sentence]:
-        from underthesea import sent_tokenize, word_tokenize
-
         out: list[Sentence] = []
         pos = 0
         for line in text.split("\n"):
@@ -90,10 +178,7 @@ class Tokenizer:
             pos += len(line) + 1
             if not line.strip():
                 continue
-            try:
-                pieces = sent_tokenize(line)
-            except Exception:
-                pieces = _SENT_FALLBACK_RE.split(line)
+            pieces: tuple[str, ...] = LINE_MEMO(line)  # type: ignore[assignment]
             cursor = 0
             for piece in pieces:
                 piece = piece.strip()
@@ -105,6 +190,6 @@ class Tokenizer:
                     piece = line[cursor:].strip()
                 start, end = line_start + idx, line_start + idx + len(piece)
                 cursor = idx + len(piece)
-                tokens = word_tokenize(piece, format="text") if self.segment_words else piece
+                tokens = str(PIECE_MEMO(piece)) if self.segment_words else piece
                 out.append((start, end, tokens))
         return out
