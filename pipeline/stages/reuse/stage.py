@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from pipeline import schema
 from pipeline.engine import current_engine
@@ -39,6 +40,7 @@ from pipeline.stages.reuse.align import (
     align_pair,
     content_segments,
     refine,
+    seg_strings,
 )
 from pipeline.stages.reuse.bank import REPO_BANKS, default_bank_dirs, load_templates
 from pipeline.stages.reuse.blocks import (
@@ -103,6 +105,9 @@ class ReuseParams:
     history_min_words: int = 20
     history_hold: float = 0.1
     history_lack: float = 0.02
+    #: a source with a copied block: sentences matched again on sorted syllables (word order
+    #: ignored) at this similarity (101: off); see :meth:`ReuseStage.reordered_pairs`
+    reorder_sim: float = 80.0
     #: drop a verified pair at once when no block is covered and similar enough (exact: such a
     #: pair can never yield a copied block); off only to check that it changes nothing
     prune_claims: bool = True
@@ -461,7 +466,9 @@ class ReuseStage:
                 table, order = self.block_table(
                     reps[i], claims[i], sources, n_ref, comp_spans.get(reps[i].doc_id)
                 )
-                found[i] = self.choose(reps[i], table, order, sources, priority, far[i])
+                found[i] = self.choose(
+                    reps[i], table, order, sources, priority, far[i], comp_spans.get(reps[i].doc_id)
+                )
         self.direction_notes = []
         if p.direction_history:
             earlier: dict[int, list[int]] = {}
@@ -798,10 +805,14 @@ class ReuseStage:
         sources: dict[tuple[str, str], DocRep],
         priority: dict[tuple[str, str], tuple],
         far: dict[tuple[str, str], bool],
+        compared: list[tuple[int, int]] | None = None,
     ) -> list[tuple[str, str, DocRep, Passage]]:
         """Copied blocks per source (see blocks.py), one source per block and kind, as passages.
 
-        ``far``: colleagues' reports from another unit or year (judged with ``peer_far_block``)."""
+        ``far``: colleagues' reports from another unit or year (judged with ``peer_far_block``).
+        A source with a copied block is aligned again with the reordering-blind similarity
+        (:meth:`reordered_pairs`) and its blocks decided again with the same parameters: only
+        proven copies gain, by the sentences whose clauses were shuffled."""
         p = self.params
         bparams = {"prior": p.prior_block, "peer": p.peer_block, "template": p.template_block}
         total = int(sum(st_sizes)) if (st_sizes := a.meta.get("block_sizes")) is not None else 0
@@ -810,7 +821,24 @@ class ReuseStage:
             bp = bparams[key[0]]
             if key[0] == "peer" and far.get(key):
                 bp = p.peer_far_block  # another unit or year: stronger evidence needed
-            ok = accept_blocks(stats, bp, key[0] == "template", order, total)
+            template = key[0] == "template"
+            ok = accept_blocks(stats, bp, template, order, total)
+            if ok and p.reorder_sim <= 100.0:
+                # a proven copy: its clause-reordered sentences count as matched too
+                pairs = self.reordered_pairs(a, sources[key], [q for st in stats for q in st.pairs])
+                seg_block, sizes, _ = self.layout(a, compared)
+                stats = block_stats(
+                    pairs,
+                    a,
+                    sources[key],
+                    seg_block,
+                    sizes,
+                    p.align.min_seg_tokens,
+                    template,
+                    self._n_ref,
+                    p.align.common_df,
+                )
+                ok = accept_blocks(stats, bp, template, order, total) or ok
             if ok:
                 copied[key] = ok
         out = []
@@ -820,6 +848,36 @@ class ReuseStage:
             for ps in block_passages(stats, a, order):
                 out.append((key[0], key[1], sources[key], ps))
         return out
+
+    def reordered_pairs(self, a: DocRep, s: DocRep, pairs: list[SegPair]) -> list[SegPair]:
+        """``pairs`` with every content sentence of ``a`` matched again by a similarity blind to
+        word order: ``fuzz.ratio`` on the sorted syllable keys (the multiset overlap), kept where
+        it reaches ``reorder_sim`` and beats the sentence's ordered score. Paraphrase that moves
+        clauses around ("A, B." -> "B, A.") falls under the ordered ratio's ``seg_cutoff``."""
+        p = self.params
+        min_seg = p.align.min_seg_tokens
+        a_segs = np.flatnonzero(content_segments(a, min_seg))
+        s_segs = np.flatnonzero(content_segments(s, min_seg))
+        if not len(a_segs) or not len(s_segs):
+            return pairs
+        mode = "sids" if (a.plain or s.plain) else "nids"
+        a_str = ["".join(sorted(x)) for x in seg_strings(a, None, a_segs, mode)]
+        s_str = ["".join(sorted(x)) for x in seg_strings(s, None, s_segs, mode)]
+        m = process.cdist(a_str, s_str, scorer=fuzz.ratio, score_cutoff=p.reorder_sim, workers=1)
+        have = {q.a_seg: q for q in pairs}
+        out = dict(have)
+        best = m.max(axis=1)
+        arg = m.argmax(axis=1)
+        for r in np.flatnonzero(best >= p.reorder_sim).tolist():
+            ai, sj = int(a_segs[r]), int(s_segs[int(arg[r])])
+            score = float(best[r])
+            cur = have.get(ai)
+            if cur is not None and cur.score >= score:
+                continue
+            a0, a1 = int(a.seg_lo[ai]), int(a.seg_hi[ai])
+            s0, s1 = int(s.seg_lo[sj]), int(s.seg_hi[sj])
+            out[ai] = SegPair(ai, sj, score, a0, a1, s0, s1, a1 - a0, False, False, refined=False)
+        return sorted(out.values(), key=lambda q: q.a_seg)
 
     def _score_doc(
         self,

@@ -64,3 +64,30 @@ def test_report_subsets():
 def test_best_threshold():
     thr, res = best_threshold(np.array([0.1, 0.2, 0.8, 0.9]), np.array([0, 0, 1, 1]))
     assert thr == 0.8 and res["f1"] == 1
+
+
+def test_obfuscation_precision_counts_every_case_of_the_pair():
+    """A whole-report copy whose sections carry different obfuscations: one detection covering a
+    verbatim and a reordered section is exact, not half wrong, in the verbatim subset."""
+    cols = [
+        "doc_id",
+        "source_doc_id",
+        "source_kind",
+        "start",
+        "end",
+        "source_start",
+        "source_end",
+        "obfuscation",
+    ]
+    truth = pd.DataFrame(
+        [("d1", "s1", "prior", 0, 10, 0, 10, "verbatim"), ("d1", "s1", "prior", 10, 20, 10, 20, "reordered")],
+        columns=cols,
+    )
+    m = pd.DataFrame([("d1", "s1", "prior", 0, 20, 0, 20, "identical")], columns=cols[:-1] + ["match_type"])
+    rep = pan_report(truth, m).set_index("subset")
+    assert rep.loc["obfuscation=verbatim", "precision"] == 1
+    assert rep.loc["obfuscation=verbatim", "recall"] == 1
+    # a detection running past every case of the pair still loses precision
+    m.loc[0, ["end", "source_end"]] = 40
+    rep = pan_report(truth, m).set_index("subset")
+    assert rep.loc["obfuscation=verbatim", "precision"] == 0.5
