@@ -10,6 +10,18 @@ import pytest
 
 from pipeline.stages.reuse.evaluate import Span, best_threshold, pan_report, pan_scores
 
+#: truth_spans.csv columns
+TRUTH_COLUMNS = [
+    "doc_id",
+    "source_doc_id",
+    "source_kind",
+    "start",
+    "end",
+    "source_start",
+    "source_end",
+    "obfuscation",
+]
+
 
 def _s(a0, a1, s0, s1, doc="d", src="s"):
     return Span(doc, src, a0, a1, s0, s1)
@@ -42,16 +54,7 @@ def test_report_subsets():
             ("d1", "s1", "prior", 0, 10, 0, 10, "verbatim"),
             ("d2", "s2", "peer", 0, 10, 0, 10, "paraphrased"),
         ],
-        columns=[
-            "doc_id",
-            "source_doc_id",
-            "source_kind",
-            "start",
-            "end",
-            "source_start",
-            "source_end",
-            "obfuscation",
-        ],
+        columns=TRUTH_COLUMNS,
     )
     m = truth.rename(columns={"obfuscation": "match_type"}).iloc[:1]
     rep = pan_report(truth, m).set_index("subset")
@@ -69,16 +72,7 @@ def test_best_threshold():
 def test_obfuscation_precision_counts_every_case_of_the_pair():
     """A whole-report copy whose sections carry different obfuscations: one detection covering a
     verbatim and a reordered section is exact, not half wrong, in the verbatim subset."""
-    cols = [
-        "doc_id",
-        "source_doc_id",
-        "source_kind",
-        "start",
-        "end",
-        "source_start",
-        "source_end",
-        "obfuscation",
-    ]
+    cols = TRUTH_COLUMNS
     truth = pd.DataFrame(
         [("d1", "s1", "prior", 0, 10, 0, 10, "verbatim"), ("d1", "s1", "prior", 10, 20, 10, 20, "reordered")],
         columns=cols,
