@@ -127,7 +127,12 @@ def main() -> None:
             frame = pd.DataFrame(rows)
             for f in FINDINGS:
                 sub = frame[frame["finding"] == f].set_index("doc_id")
-                applicable = ~sub["detail"].astype(str).str.startswith("not applicable")
+                detail = sub["detail"].astype(str)
+                # rows judged without the collective report have their own threshold
+                # (responsibility_threshold, a probability), not the link similarity swept here
+                applicable = ~detail.str.startswith("not applicable") & ~detail.str.startswith(
+                    "without_collective_report"
+                )
                 sub = sub[applicable]
                 bests[f] += list(1.0 - sub["score"].astype(float))
                 ys[f] += list(truth[f].reindex(sub.index).astype(int))

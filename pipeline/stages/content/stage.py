@@ -139,9 +139,10 @@ class ContentParams:
 
     heading_weight: float = 2.0  # log-odds bonus of the dimensions / topic a sentence's heading names
     text_floor: float = 0.2  # P(topic | text alone) a clause needs before the heading may help (guard)
-    min_syllables: int = 6  # shorter sentences (after the heading) are formal clauses, not content
+    min_syllables: int = 6  # shorter sentences (after the heading) are formal clauses, not content ...
+    short_text_min: float = 0.5  # ... unless their text alone gives the topic this (not tuned: boundary)
     ideology_threshold: float = 0.5  # flag missing_ideology when the best evidence is below this
-    ethics_threshold: float = 0.55
+    ethics_threshold: float = 0.75  # the variant-a rule (re-swept after the blind-set round)
     results_threshold: float = 0.7  # flag unquantified_results when max P(quantified) < this
     weakness_threshold: float = 0.5  # flag generic_weaknesses when max P(specific) < this
     result_dimension_min: float = (
@@ -341,6 +342,15 @@ class ContentStage:
         )
         if len(table):
             columns[0] = [str(d) for d in columns[0]]
+        # a sentence outside part I is evidence only when its heading does not outweigh its text:
+        # under a weaknesses or plan heading, "Tôi chưa tham gia được đợt học tập nghị quyết …" is
+        # a weakness about the topic, not the topic (combined dimension, as for result statements)
+        outside_ok = np.ones(len(units), dtype=bool)
+        if len(units) and len(table) and "outside" in units.columns:
+            combined = table.set_index(["doc_id", "sent_idx"])["dim"]
+            key = pd.MultiIndex.from_arrays([units["doc_id"], units["sent_idx"]])
+            dims = combined[~combined.index.duplicated()].reindex(key).to_numpy()
+            outside_ok = ~units["outside"].to_numpy(dtype=bool) | np.isin(dims, list(TOPIC_DIMENSIONS))
         for finding, (dim, section, _name) in TOPICS.items():
             threshold = p.ideology_threshold if finding == "missing_ideology" else p.ethics_threshold
             best: dict[str, float] = {}
@@ -349,8 +359,12 @@ class ContentStage:
             if len(units):
                 ok = (
                     (units[f"tt_{dim}"].to_numpy(dtype=float) >= p.text_floor)
-                    & (units["sent_syllables"].to_numpy(dtype=int) >= p.min_syllables)
+                    & (
+                        (units["sent_syllables"].to_numpy(dtype=int) >= p.min_syllables)
+                        | (units[f"tt_{dim}"].to_numpy(dtype=float) >= p.short_text_min)
+                    )
                     & (units["syllables"].to_numpy(dtype=int) >= 3)
+                    & outside_ok
                 )
                 ev = np.where(ok, units[f"q_{dim}"].to_numpy(dtype=float), 0.0)
                 for d, i_, e, q in zip(docs_u, sent_u, ev, sub_u, strict=True):
