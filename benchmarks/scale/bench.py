@@ -53,41 +53,61 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
-def _rss_kb(pid: int) -> int:
+def _field_kb(path: str, name: str) -> int:
     try:
-        with open(f"/proc/{pid}/status") as fh:
+        with open(path) as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(name):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
 
 
-def tree_rss_mb(pid: int) -> float:
-    """RSS of a process and all its descendants (MB; shared pages counted in each process)."""
+def _rss_kb(pid: int) -> int:
+    return _field_kb(f"/proc/{pid}/status", "VmRSS:")
+
+
+def _pss_kb(pid: int) -> int:
+    return _field_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def _tree_kb(pid: int, measure: Any) -> int:
     total, stack, seen = 0, [pid], set()
     while stack:
         p = stack.pop()
         if p in seen:
             continue
         seen.add(p)
-        total += _rss_kb(p)
+        total += measure(p)
         stack.extend(_children(p))
-    return total / 1024
+    return total
+
+
+def tree_rss_mb(pid: int) -> float:
+    """RSS of a process and all its descendants (MB; shared pages counted in each process, so
+    a forked worker counts again every page it shares with its parent)."""
+    return _tree_kb(pid, _rss_kb) / 1024
+
+
+def tree_pss_mb(pid: int) -> float:
+    """PSS of a process and all its descendants (MB): each shared page divided among the
+    processes sharing it, so the sum is the memory the tree really holds."""
+    return _tree_kb(pid, _pss_kb) / 1024
 
 
 class TreeSampler(threading.Thread):
-    """Samples a process tree's RSS until stopped; keeps the peak."""
+    """Samples a process tree's RSS and PSS until stopped; keeps the peaks."""
 
     def __init__(self, pid: int, every: float = 0.2) -> None:
         super().__init__(daemon=True)
-        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self.pid, self.every, self.peak_mb, self.peak_pss_mb = pid, every, 0.0, 0.0
         self._halt = threading.Event()
 
     def run(self) -> None:
         while not self._halt.is_set():
             self.peak_mb = max(self.peak_mb, tree_rss_mb(self.pid))
+            self.peak_pss_mb = max(self.peak_pss_mb, tree_pss_mb(self.pid))
             self._halt.wait(self.every)
 
     def stop(self) -> float:
@@ -110,6 +130,7 @@ def run_phase(args: list[str], log: Path) -> dict[str, Any]:
         return {"phase": args[0], "failed": proc.returncode, "log": str(log)}
     info = json.loads(out.strip().splitlines()[-1])
     info["tree_peak_rss_mb"] = peak
+    info["tree_peak_pss_mb"] = round(sampler.peak_pss_mb, 1)
     info["outer_wall_s"] = round(time.perf_counter() - t, 2)
     info["loadavg_before"] = [round(x, 2) for x in load_before]
     info["loadavg_after"] = [round(x, 2) for x in os.getloadavg()]

@@ -30,6 +30,8 @@ from typing import Any
 import pandas as pd
 
 from pipeline import schema
+from pipeline.engine import current_engine
+from pipeline.engine.local import chunk_size
 from pipeline.model import Batch
 from pipeline.stages.plans.classifier import MODEL_NAME, LexiconModel
 from pipeline.stages.plans.items import (
@@ -79,6 +81,35 @@ class PlanParams:
     score_mode: str = "label"
 
 
+#: One report's input to :meth:`PlanStage.run_docs`: doc_id, text, year, its sections as
+#: (label, start, end, heading).
+DocInput = tuple[Any, str, int, list[tuple[str, int, int, str]]]
+#: Fewest reports sent to the engine's workers: the stage costs ~5 ms per generated report
+#: (benchmarks/RESULTS.md), starting a pool of 2 forked workers ~0.1 s, so from ~100 reports two
+#: workers save more than the pool costs.
+PARALLEL_MIN_DOCS = 100
+#: Largest chunk of reports per task (each worker gets about 4 chunks of a smaller batch).
+DOCS_PER_CHUNK = 250
+
+
+@dataclass
+class PlanRows:
+    """What :meth:`PlanStage.run_docs` returns for some reports."""
+
+    plan_rows: list[dict[str, Any]] = field(default_factory=list)
+    finding_rows: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("items", "specific_items", "weaknesses", "unremedied"), 0)
+    )
+    last_run: dict[str, dict[Any, Any]] = field(default_factory=dict)
+
+
+def _plan_chunk(shared: tuple[PlanStage, float], inputs: list[DocInput]) -> PlanRows:
+    """:meth:`PlanStage.run_docs` on a worker (the stage and threshold given once per worker)."""
+    stage, threshold = shared
+    return stage.run_docs(inputs, threshold)
+
+
 def _load_model(name: str) -> tuple[Any, str]:
     from pipeline.modelio import ModelMissing, load_card, load_model
 
@@ -125,11 +156,11 @@ class PlanStage:
         threshold = (
             p.item_threshold if p.item_threshold is not None else float(getattr(model, "threshold", 0.5))
         )
+        if p.sentence_model:
+            self._sentence_model()  # loaded here, so that forked workers inherit it
         sections = batch.sections
         by_doc = {d: g for d, g in sections.groupby("doc_id")} if len(sections) else {}
-
-        # 1. items and weaknesses of every report
-        raw: list[tuple[Any, str, int, list[Span], list[Span], list[Span], bool]] = []
+        inputs: list[DocInput] = []
         for doc in batch.documents.itertuples(index=False):
             text = str(doc.text) if isinstance(doc.text, str) else ""
             g = by_doc.get(doc.doc_id)
@@ -146,6 +177,55 @@ class PlanStage:
                     for r in g.itertuples(index=False)
                 ]
             )
+            inputs.append((doc.doc_id, text, _year(doc.year), rows4))
+
+        # every report's work depends on that report alone: chunks of reports on the engine's
+        # workers when there are enough of them (same rows, in the same order, bit for bit)
+        engine = current_engine()
+        workers = int(getattr(engine, "workers", 1) or 1)
+        if workers > 1 and len(inputs) >= PARALLEL_MIN_DOCS and hasattr(engine, "map_shared"):
+            size = chunk_size(len(inputs), workers, DOCS_PER_CHUNK)
+            chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
+            outs = list(engine.map_shared(_plan_chunk, (self, threshold), chunks))
+        else:
+            outs = [self.run_docs(inputs, threshold)]
+
+        #: diagnostics for benchmarks: the units the stage worked on, per document
+        self.last_run = {"items": {}, "weaknesses": {}, "remedied": {}}
+        plan_rows: list[dict[str, Any]] = []
+        finding_rows: list[dict[str, Any]] = []
+        counts = dict.fromkeys(("items", "specific_items", "weaknesses", "unremedied"), 0)
+        for out in outs:
+            for key in ("items", "weaknesses", "remedied"):
+                self.last_run[key].update(out.last_run[key])
+            plan_rows += out.plan_rows
+            finding_rows += out.finding_rows
+            for key in counts:
+                counts[key] += out.counts[key]
+        if plan_rows:
+            batch.add_plans(pd.DataFrame(plan_rows, columns=list(schema.PLAN_COLUMNS)))
+        batch.add_findings(finding_rows)
+        params = asdict(p)
+        params.update(
+            {
+                "item_threshold": threshold,
+                "vague_plan_rule": "flag = no item with score >= item_threshold; score = 1 - max item score (1.0 without items)",
+                "unremedied_rule": "flag = a stated weakness with no item of link score >= link.threshold; score = share unremedied",
+                "model": self._model_desc,
+                "counts": counts,
+                "timings_s": {"total": round(time.perf_counter() - t0, 3)},
+            }
+        )
+        batch.params["plans"] = params
+
+    def run_docs(self, inputs: list[DocInput], threshold: float) -> PlanRows:
+        """Items, their scores and links, and the two findings, for some reports (in order)."""
+        p = self.params
+        model = self.model
+
+        # 1. items and weaknesses of every report
+        raw: list[tuple[Any, str, int, list[Span], list[Span], list[Span], bool]] = []
+        for doc_id, text, year, rows4 in inputs:
             secs = [(lab, a, b) for lab, a, b, _h in rows4]
             rows4, secs = _with_scan(text, rows4, secs)
             has_plan_section = any("plan" in str(lab).split(schema.MERGE_SEP) for lab, _a, _b in secs)
@@ -159,15 +239,13 @@ class PlanStage:
                 if p.sentence_model
                 else []
             )
-            raw.append(
-                (doc.doc_id, text, _year(doc.year), items, weaknesses(text, rows4), cands, has_plan_section)
-            )
+            raw.append((doc_id, text, year, items, weaknesses(text, rows4), cands, has_plan_section))
         sent_model = self._sentence_model() if p.sentence_model else None
         if sent_model is not None:
             raw = self._refine(raw, sent_model)
 
-        #: diagnostics for benchmarks: the units the stage worked on, per document
-        self.last_run = {"items": {r[0]: r[3] for r in raw}, "weaknesses": {r[0]: r[4] for r in raw}}
+        out = PlanRows(last_run={"items": {r[0]: r[3] for r in raw}, "weaknesses": {r[0]: r[4] for r in raw}})
+        out.last_run["remedied"] = {}
         docs: list[dict[str, Any]] = []
         all_texts: list[str] = []
         all_years: list[int] = []
@@ -188,9 +266,7 @@ class PlanStage:
         # 2. classify every item at once
         preds = model.predict(all_texts, all_years) if all_texts else []
         k = 0
-        plan_rows: list[dict[str, Any]] = []
-        finding_rows: list[dict[str, Any]] = []
-        n_items = n_specific = n_weak = n_unremedied = 0
+        counts = out.counts
         for d in docs:
             items = d["items"]
             for row in items:
@@ -203,7 +279,7 @@ class PlanStage:
             weak: list[Span] = d["weak"]
             scores = [[link_score(w.text, r["span"].text, p.link) for r in items] for w in weak]
             remedied = [bool(s) and max(s) >= p.link.threshold for s in scores]
-            self.last_run.setdefault("remedied", {})[d["doc_id"]] = remedied
+            out.last_run["remedied"][d["doc_id"]] = remedied
             for j, row in enumerate(items):
                 best_i, best_s = None, 0.0
                 for i in range(len(weak)):
@@ -213,7 +289,7 @@ class PlanStage:
             for row in items:
                 sp: Span = row["span"]
                 dl = row["deadline"]
-                plan_rows.append(
+                out.plan_rows.append(
                     {
                         "doc_id": d["doc_id"],
                         "item": sp.text,
@@ -228,33 +304,13 @@ class PlanStage:
                         "answers_weakness": row["answers"],
                     }
                 )
-            finding_rows.append(self._vague_plan(d["doc_id"], items, d["has_plan_section"], threshold))
-            finding_rows.append(self._unremedied(d["doc_id"], weak, remedied))
-            n_items += len(items)
-            n_specific += sum(r["label"] == "specific" for r in items)
-            n_weak += len(weak)
-            n_unremedied += sum(not r for r in remedied)
-
-        if plan_rows:
-            batch.add_plans(pd.DataFrame(plan_rows, columns=list(schema.PLAN_COLUMNS)))
-        batch.add_findings(finding_rows)
-        params = asdict(p)
-        params.update(
-            {
-                "item_threshold": threshold,
-                "vague_plan_rule": "flag = no item with score >= item_threshold; score = 1 - max item score (1.0 without items)",
-                "unremedied_rule": "flag = a stated weakness with no item of link score >= link.threshold; score = share unremedied",
-                "model": self._model_desc,
-                "counts": {
-                    "items": n_items,
-                    "specific_items": n_specific,
-                    "weaknesses": n_weak,
-                    "unremedied": n_unremedied,
-                },
-                "timings_s": {"total": round(time.perf_counter() - t0, 3)},
-            }
-        )
-        batch.params["plans"] = params
+            out.finding_rows.append(self._vague_plan(d["doc_id"], items, d["has_plan_section"], threshold))
+            out.finding_rows.append(self._unremedied(d["doc_id"], weak, remedied))
+            counts["items"] += len(items)
+            counts["specific_items"] += sum(r["label"] == "specific" for r in items)
+            counts["weaknesses"] += len(weak)
+            counts["unremedied"] += sum(not r for r in remedied)
+        return out
 
     # ------------------------------------------------------------------------------------
     def _sentence_model(self) -> Any:
