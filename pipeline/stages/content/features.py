@@ -228,3 +228,75 @@ def input_frame(texts: Sequence[str], tokens: Sequence[str] | None = None) -> pd
 def content_words(text: str) -> int:
     """Number of syllables (letters-only words) in ``text``."""
     return len(_WORD_RE.findall(text))
+
+
+#: Vietnamese number words: digits (with the forms used after "mươi": mốt, tư, lăm) and multipliers.
+_DIGIT_WORDS: dict[str, int] = {
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+_SCALE_WORDS: dict[str, int] = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
+_NUMBER_WORDS = {*_DIGIT_WORDS, *_SCALE_WORDS, "mười", "mươi", "trăm", "linh", "lẻ"}
+#: A run of number words that contains "mười", "mươi" or "trăm" and opens with a digit word or
+#: "mười" ("hai mươi ba", "mười lăm", "một trăm linh năm"); a bare "năm", "ba", "tư" is left
+#: alone (year, father, "tư tưởng"), and so is "phần trăm" or "hàng trăm".
+_NUMBER_RUN_RE = re.compile(
+    r"(?<![\w])((?:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:\s+(?:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r"))+)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _number_value(words: list[str]) -> int | None:
+    """Value of a run of Vietnamese number words, or None when it is not a well-formed number."""
+    total, group, last = 0, 0, 0
+    for w in words:
+        if w in _DIGIT_WORDS:
+            last = _DIGIT_WORDS[w]
+        elif w == "mười":
+            group += 10
+        elif w == "mươi":
+            group, last = group + last * 10, 0
+        elif w == "trăm":
+            group, last = group + last * 100, 0
+        elif w in _SCALE_WORDS:
+            total, group, last = total + (group + last) * _SCALE_WORDS[w], 0, 0
+        # linh / lẻ: a zero tens place, no value
+    value = total + group + last
+    return value if value > 0 else None
+
+
+def spelled_numbers_to_digits(text: str) -> str:
+    """``text`` with numbers written in words as digits ("hai mươi ba hồ sơ" -> "23 hồ sơ"), so
+    that a quantity reads as one for the models (trained on figures in digits). Only runs with
+    "mười", "mươi" or "trăm" that open with a digit word or "mười" are converted."""
+
+    def repl(m: re.Match[str]) -> str:
+        original = m.group(1).split()
+        words = [w.lower() for w in original]
+        tail = ""
+        if len(words) > 1 and words[-1] == "năm" and words[-2] in {"mười", "mươi", "trăm"}:
+            # "hai mươi năm qua", "mười năm": years, not a five
+            words, tail = words[:-1], " " + original[-1]
+        if not ({"mười", "mươi", "trăm"} & set(words)) or not (
+            words[0] in _DIGIT_WORDS or words[0] == "mười"
+        ):
+            return m.group(0)
+        value = _number_value(words)
+        return m.group(0) if value is None else f"{value}{tail}"
+
+    return _NUMBER_RUN_RE.sub(repl, text)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from pipeline.stages.content.features import SHALLOW_NAMES, has_concrete_marker, shallow_features
+import pytest
+
+from pipeline.stages.content.features import (
+    SHALLOW_NAMES,
+    has_concrete_marker,
+    shallow_features,
+    spelled_numbers_to_digits,
+)
 from pipeline.stages.content.lexicon import lexicon_findings
 from pipeline.stages.content.stage import _sent_ref, heading_end
 
@@ -71,3 +78,18 @@ def test_heading_lines_across_a_blank_line_and_in_an_unheaded_section() -> None:
     # a numbered line ending in a full stop after the heading is content, blank line or not
     text = "1. Về tư tưởng chính trị\n\na) Tôi đã viết 2 bài thu hoạch về Nghị quyết Trung ương 4.\n"
     assert text[heading_end(text, 0, len(text)) :].startswith("a) Tôi đã viết")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lập hai mươi ba hồ sơ, mười lăm biên bản", "Lập 23 hồ sơ, 15 biên bản"),
+        ("ba nghìn hai trăm năm mươi trang", "3250 trang"),
+        ("một trăm linh năm vụ", "105 vụ"),
+        ("hai mươi năm qua", "20 năm qua"),  # years, not 25
+        ("năm 2024 tôi học ba lớp", "năm 2024 tôi học ba lớp"),  # bare digit words stay
+        ("hàng trăm hộ dân; tư tưởng", "hàng trăm hộ dân; tư tưởng"),
+    ],
+)
+def test_spelled_numbers_become_digits(text: str, expected: str) -> None:
+    assert spelled_numbers_to_digits(text) == expected

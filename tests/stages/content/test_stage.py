@@ -217,6 +217,20 @@ RESULT_CASES = {
         "Tôi có mặt ở 11/12 kỳ họp chi bộ, 01 kỳ vắng đã xin phép.\n",
         1,
     ),
+    # figures written in words are quantities
+    "figures_in_words": (
+        "[[duties]]2. Về thực hiện chức trách, nhiệm vụ được giao\n"
+        "Trong năm tôi tiếp nhận và trả đúng hạn ba trăm mười hai hồ sơ một cửa, "
+        "số hóa hai nghìn trang sổ hộ tịch.\n",
+        0,
+    ),
+    # a report segmented as one weaknesses section: its results are found by their text
+    "results_under_a_weaknesses_heading": (
+        "[[weaknesses]]II. Ưu điểm, khuyết điểm\n"
+        "Tôi quản lý lưới điện của 4 xóm; năm 2023 thay 26 cột điện hỏng, xử lý 140 sự cố mất điện "
+        "trong ngày, không để xảy ra tai nạn.\n",
+        0,
+    ),
     # figures chained with a stock clause by ';' are judged clause by clause
     "figures_chained_with_a_stock_clause": (
         "[[duties]]2. Về thực hiện chức trách, nhiệm vụ được giao\n"
