@@ -248,8 +248,9 @@ class ContentStage:
             cand = table["content"] & (table["syllables"] >= 3) & (region | elsewhere)
             table["p_quantified"] = np.nan
             if cand.any():
+                cells = _with_table_figures(table)[cand.to_numpy(dtype=bool)]
                 table.loc[cand, "p_quantified"] = _clause_max_proba(
-                    models[RESULTS_MODEL], table[cand], RESULTS_MODEL
+                    models[RESULTS_MODEL], cells, RESULTS_MODEL
                 )
         else:
             classes = []
@@ -763,6 +764,34 @@ def _clause_max_proba(model: Any, frame: pd.DataFrame, name: str) -> np.ndarray:
     out = np.zeros(len(frame))
     np.maximum.at(out, np.asarray(owner, dtype=int), proba)
     return out
+
+
+_FIGURE_CELL_RE = re.compile(r"^\s*[-+]?\d[\d.,]*\s*(?:%|/\s*\d+)?\s*$")
+
+
+def _with_table_figures(table: pd.DataFrame) -> pd.DataFrame:
+    """``text`` and ``tokens`` of every sentence, with the bare figures that follow it in the same
+    section appended ("Hồ sơ tiếp nhận" + "1.200" + "1.246" -> "Hồ sơ tiếp nhận 1.200 1.246"): a
+    .docx table is flattened one cell per line, so a row's figures are sentences of their own
+    with no words, which would leave its label looking unquantified."""
+    texts = [str(t) for t in table["text"].tolist()]
+    toks = [str(t) for t in table["tokens"].tolist()]
+    docs = table["doc_id"].tolist()
+    sections = table["section"].tolist()
+    out_t, out_k = list(texts), list(toks)
+    owner = -1
+    for i, t in enumerate(texts):
+        if (
+            _FIGURE_CELL_RE.match(t)
+            and owner >= 0
+            and docs[owner] == docs[i]
+            and sections[owner] == sections[i]
+        ):
+            out_t[owner] += " " + t.strip()
+            out_k[owner] += " " + toks[i].strip()
+        elif t.strip():
+            owner = i
+    return pd.DataFrame({"text": out_t, "tokens": out_k}, index=table.index)
 
 
 def _with_digits(texts: list[str], tokens: list[str]) -> pd.DataFrame:

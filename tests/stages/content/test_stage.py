@@ -231,6 +231,12 @@ RESULT_CASES = {
         "trong ngày, không để xảy ra tai nạn.\n",
         0,
     ),
+    # a .docx results table flattened one cell per line: the figures belong to the row's label
+    "table_flattened_to_cells": (
+        "[[duties]]2. Kết quả thực hiện nhiệm vụ\nNội dung\nKế hoạch\nThực hiện\n"
+        "Hồ sơ tiếp nhận và giải quyết\n1.200\n1.246\nTỷ lệ trả kết quả đúng hạn\n95%\n98,6%\n",
+        0,
+    ),
     # figures chained with a stock clause by ';' are judged clause by clause
     "figures_chained_with_a_stock_clause": (
         "[[duties]]2. Về thực hiện chức trách, nhiệm vụ được giao\n"
