@@ -84,6 +84,22 @@ def seg_strings(rep: DocRep, vocab: Vocab, segs: np.ndarray, mode: str) -> list[
     return [full[lo[k] : hi[k]] for k in segs.tolist()]
 
 
+def sorted_strings(rep: DocRep, segs: np.ndarray, mode: str) -> list[str]:
+    """Each segment's syllable keys sorted (a multiset: word order ignored), cached per report."""
+    key = "sorted_" + mode
+    cache = rep.meta.get(key)
+    if cache is None:
+        cache = rep.meta[key] = {}
+    full = doc_string(rep, mode)
+    out = []
+    for k in segs.tolist():
+        got = cache.get(k)
+        if got is None:
+            got = cache[k] = "".join(sorted(full[rep.seg_lo[k] : rep.seg_hi[k]]))
+        out.append(got)
+    return out
+
+
 def match_segments(
     a: DocRep,
     s: DocRep,
@@ -92,10 +108,14 @@ def match_segments(
     s_segs: np.ndarray,
     p: AlignParams,
     template: bool = False,
+    reorder_sim: float = 101.0,
 ) -> list[SegPair]:
     """Best source segment for each report segment, with syllable-level spans.
 
-    Returns nothing when fewer than ``min_pairs`` segments match: no block decision can use it.
+    ``reorder_sim`` <= 100: a segment pair also scores the ratio of its sorted syllables (word
+    order ignored, :func:`sorted_strings`) where that reaches ``reorder_sim``; such a pair is
+    never ``exact`` nor ``refreshed``. Returns nothing when fewer than ``min_pairs`` segments
+    match: no block decision can use it.
     """
     if not len(a_segs) or not len(s_segs):
         return []
@@ -103,6 +123,16 @@ def match_segments(
     a_str = seg_strings(a, vocab, a_segs, mode)
     s_str = seg_strings(s, vocab, s_segs, mode)
     m = process.cdist(a_str, s_str, scorer=fuzz.ratio, score_cutoff=p.seg_cutoff, workers=1)
+    ordered = m
+    if reorder_sim <= 100.0:
+        m2 = process.cdist(
+            sorted_strings(a, a_segs, mode),
+            sorted_strings(s, s_segs, mode),
+            scorer=fuzz.ratio,
+            score_cutoff=max(reorder_sim, p.seg_cutoff),
+            workers=1,
+        )
+        m = np.maximum(m, m2)
     row_max = m.max(axis=1)
     rows = np.flatnonzero(row_max >= p.seg_cutoff)
     if len(rows) < p.min_pairs:
@@ -122,7 +152,7 @@ def match_segments(
         ai, sj = int(a_segs[r]), int(s_segs[j])
         a0, a1 = int(a_lo_arr[ai]), int(a_hi_arr[ai])
         s0, s1 = int(s_lo_arr[sj]), int(s_hi_arr[sj])
-        full = best >= 100.0
+        full = best >= 100.0 and ordered[r, j] >= 100.0
         out.append(
             SegPair(
                 a_seg=ai,
@@ -244,7 +274,8 @@ def align_pair(
     p: AlignParams,
     both_sides: bool = False,
     template: bool = False,
+    reorder_sim: float = 101.0,
 ) -> tuple[list[SegPair], list[SegPair]]:
     """Matched segment pairs of ``a`` against ``s`` (and, if ``both_sides``, the same seen from ``s``)."""
-    pairs = match_segments(a, s, vocab, a_segs, s_segs, p, template)
+    pairs = match_segments(a, s, vocab, a_segs, s_segs, p, template, reorder_sim)
     return pairs, (swap(pairs) if both_sides else [])
