@@ -27,15 +27,21 @@ Document level (scores in 0-1, flags at the thresholds of :class:`ContentParams`
   evidence; flag when max evidence < threshold. Collective reports: not applicable (flag 0, score 0).
 * unquantified_results: result statements = sentences of the duties / leadership sections
   (targets for collective reports) and part-I sentences whose combined dimension is
-  duties_results or leadership, minus sentences whose own text is attendance, commitment, plan,
-  weakness ...; without any, the part-I sentences whose own text states work; score = 1 - max
-  P(quantified); flag when that max < threshold.
+  duties_results or leadership, minus sentences about attendance, commitment, plan, weakness ...;
+  without any, the part-I sentences whose own text states work, and without those, such sentences
+  anywhere in the report (results are never assumed absent). P(quantified) is the maximum over a
+  statement's ';'-clauses, read with numbers in words as digits and with the bare figure cells of
+  a flattened table appended; score = 1 - max P(quantified); flag when that max < threshold.
 * generic_weaknesses: statements of the weaknesses section (split at ';'), causes excluded;
   score = 1 - max P(specific); flag when that max < threshold, or when no weakness is stated.
 * no_collective_responsibility (leaders' individual reports with a collective report of the
   same unit and year in the batch): score = 1 - best link similarity of any collective
-  shortcoming (:mod:`collective`); flag when no shortcoming reaches ``link_threshold``. Not
-  applicable (members, collective reports, no collective report in the batch): flag 0, score 0.
+  shortcoming (:mod:`collective`); flag when no shortcoming reaches ``link_threshold``. Without
+  that report in the batch, judged from the leader's own report: flag when it states shortcomings
+  and its part V answers with a refusal or a formal clause (no sentence with
+  P(collective_responsibility) >= ``responsibility_threshold``); the reason says it was judged
+  without the collective report. Not applicable (members, collective reports, or no collective
+  report and no part V / no stated shortcoming): flag 0, score 0.
 """
 
 from __future__ import annotations

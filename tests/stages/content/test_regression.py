@@ -20,15 +20,15 @@ from pipeline.stages.content.evaluation import handwritten_folder, prepare, scor
 #: finding -> minimum F1 on the 77 hand-written reports (measured values in models/CONTENT.md).
 HANDWRITTEN_FLOORS: dict[str, float] = {
     "missing_ideology": 0.9,  # measured 1.000 (6 positives)
-    "missing_ethics": 0.8,  # 0.909 (6)
+    "missing_ethics": 0.9,  # 1.000 (6; 0.909 before the sixth round)
     "generic_weaknesses": 0.82,  # 0.872 (18)
-    "unquantified_results": 0.8,  # 0.857 (10)
+    "unquantified_results": 0.85,  # 0.900 (10; 0.857 before the sixth round)
     "no_collective_responsibility": 0.75,  # 0.857 (3)
 }
 #: finding -> minimum F1 on the generated variant-b batch of :func:`generated_b` (seed 211).
 GENERATED_FLOORS: dict[str, float] = {
     "missing_ideology": 0.85,  # measured 0.952 (10 positives)
-    "missing_ethics": 0.8,  # 0.909 (12)
+    "missing_ethics": 0.75,  # 0.833 (12; 0.909 in the fifth round, before its models and threshold)
     "generic_weaknesses": 0.85,  # 0.957 (11)
     "unquantified_results": 0.85,  # 0.919 (19)
     "no_collective_responsibility": 0.5,  # 0.800 (2)
