@@ -281,6 +281,8 @@ class ReuseStage:
         self.last_run: dict[str, Any] = {}
         #: same-year pairs judged by :meth:`direction_by_history` in the last run
         self.direction_notes: list[dict[str, Any]] = []
+        #: per unit: its reports' distinct bigrams and how many reports hold each (direction rule)
+        self._unit_bigrams: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._n_ref = 1000.0
 
     # ------------------------------------------------------------------------------------------
@@ -653,6 +655,25 @@ class ReuseStage:
             rep.meta["bigrams"] = got
         return got
 
+    def unit_counts(
+        self, unit: str, by_unit: dict[str, list[int]], reps: list[DocRep], words: np.ndarray
+    ) -> np.ndarray:
+        """How many reports of ``unit`` hold each bigram of ``words`` (per-unit table cached for
+        the run)."""
+        cache = self._unit_bigrams
+        got = cache.get(unit)
+        if got is None:
+            members = by_unit.get(unit, [])
+            allb = (
+                np.concatenate([self.bigrams(reps[o]) for o in members]) if members else np.zeros(0, np.int64)
+            )
+            got = cache[unit] = np.unique(allb, return_counts=True)
+        keys, counts = got
+        if not len(keys):
+            return np.zeros(len(words), dtype=np.int64)
+        pos = np.minimum(np.searchsorted(keys, words), len(keys) - 1)
+        return np.where(keys[pos] == words, counts[pos], 0)
+
     @staticmethod
     def own_bigrams(rep: DocRep, segs: np.ndarray) -> np.ndarray:
         """Distinct bigrams of ``rep``'s segments ``segs`` with neither syllable boilerplate."""
@@ -695,26 +716,29 @@ class ReuseStage:
                     if any(k2 == "peer" and s2 == reps[i].doc_id for k2, s2, _, _ in found[j]):
                         mutual.add((min(i, j), max(i, j)))
         drop: set[tuple[int, str]] = set()
+        self._unit_bigrams = {}
         by_unit: dict[str, list[int]] = {}
         if mutual:
             for k, u in enumerate(units):
                 by_unit.setdefault(u, []).append(k)
         for i, j in sorted(mutual):
             olds = {i: earlier.get(i, []), j: earlier.get(j, [])}
-            # the unit's wording: every other report of the unit (any year) but the two writers'
-            others = set(by_unit.get(units[i], [])) | set(by_unit.get(units[j], []))
-            others -= {i, j, *olds[i], *olds[j]}
-            unit_words = (
-                np.unique(np.concatenate([self.bigrams(reps[o]) for o in others]))
-                if others
-                else np.zeros(0, np.int64)
-            )
+            pair_units = {units[i], units[j]}
+            writers = {i, j, *olds[i], *olds[j]}
             side = {}
             for a, b in ((i, j), (j, i)):
                 ps = [x[3] for x in found[a] if x[0] == "peer" and x[1] == reps[b].doc_id]
                 segs = self.shared_segments(reps[a], ps, claims[a].get(("peer", reps[b].doc_id), []))
                 words = self.own_bigrams(reps[a], segs)
-                words = words[~np.isin(words, unit_words, assume_unique=True)]
+                # the unit's wording: found in another report of the unit (any year) than the two
+                # writers' own reports
+                seen = np.zeros(len(words), dtype=np.int64)
+                for u in pair_units:
+                    seen += self.unit_counts(u, by_unit, reps, words)
+                for w in writers:
+                    if units[w] in pair_units:
+                        seen -= np.isin(words, self.bigrams(reps[w]), assume_unique=True)
+                words = words[seen == 0]
                 held = 0.0
                 if olds[a] and len(words):
                     hist = np.unique(np.concatenate([self.bigrams(reps[o]) for o in olds[a]]))
