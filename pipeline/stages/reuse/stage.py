@@ -8,9 +8,11 @@ Pipeline (each step documented in its module):
 3. :mod:`candidates` — own earlier years (member_id / unit join), colleagues (sampled shingle
    index with capped postings), templates (containment).
 4. :mod:`align` — every candidate verified by sentence alignment (colleague pairs in forked
-   workers for large batches); pairs without a covered, similar section dropped at once.
-5. :mod:`blocks` — copy decisions per section; one source per section; who copied whom within
-   a year (sequence rule, the post named in the text, rewording); passages with spans.
+   workers for large batches; own earlier reports and templates also scored with word order
+   ignored); pairs without a covered, similar section dropped at once.
+5. :mod:`blocks` — copy decisions per section (a proven source aligned again with word order
+   ignored); one source per section; who copied whom within a year (sequence rule, the post
+   named in the text, rewording, the writers' own earlier reports); passages with spans.
 6. Scores: share of the report's own (non-boilerplate) syllables inside passages from each
    source kind; flags at thresholds recorded in ``batch.params["reuse"]``.
 """
