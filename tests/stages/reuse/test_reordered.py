@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pipeline.model import Batch
 from pipeline.stages.reuse import ReuseParams, ReuseStage
+from pipeline.stages.reuse.align import AlignParams, match_segments
+from pipeline.stages.reuse.shingles import Vocab, make_rep
 
 from .helpers import load_cases
 
@@ -44,3 +46,19 @@ def test_reordered_sentence_joins_the_proven_copy() -> None:
         assert int(f.flag.iloc[0]) == 1
     assert _covered(on, moved)
     assert not _covered(off, moved)  # under the ordered ratio's cutoff, the section falls short
+
+
+def test_first_pass_scores_clause_order_blind_only_when_asked() -> None:
+    """``match_segments`` with ``reorder_sim``: a sentence whose clauses were swapped matches its
+    source (never as identical or refreshed); without it the ordered ratio misses it."""
+    other = "Dự đủ 12 kỳ sinh hoạt chi bộ và đóng đảng phí trước ngày 10 hằng tháng."
+    vocab = Vocab()
+    a = make_rep("a", f"{_swap_clauses(SWAPPED)}\n{other}\n", vocab)
+    s = make_rep("s", f"{SWAPPED}\n{other}\n", vocab)
+    segs_a, segs_s = a.seg_comparable(3), s.seg_comparable(3)
+    ordered = match_segments(a, s, vocab, segs_a, segs_s, AlignParams(min_pairs=1))
+    blind = match_segments(a, s, vocab, segs_a, segs_s, AlignParams(min_pairs=1), reorder_sim=80.0)
+    assert len(ordered) == 1 and ordered[0].exact  # only the untouched sentence
+    assert len(blind) == 2
+    moved = next(q for q in blind if not q.exact)
+    assert moved.score >= 99 and not moved.refreshed
