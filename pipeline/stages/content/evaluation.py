@@ -4,6 +4,7 @@ regression test in tests/stages/content).
 * :func:`handwritten_folder` writes the hand-written reports labelled in
   corpora/labelled/documents.csv into one folder with one manifest;
 * :func:`prepare` reads, segments and tokenises a folder (the stages themselves skipped);
+* :func:`labelled_set` prepares one of the outside-written sets (corpora/labelled/blind, blind2);
 * :func:`score_findings` runs the content stage and the lexicon baseline on a prepared batch and
   returns precision / recall / F1 of both per finding.
 """
@@ -72,6 +73,21 @@ def handwritten_folder(work: Path) -> tuple[Path, pd.DataFrame]:
     for f in (*FINDINGS, "vague_plan"):
         truth[f] = truth[f].astype(int)
     return work, truth
+
+
+def labelled_set(name: str) -> tuple[Batch, pd.DataFrame]:
+    """A labelled set of corpora/labelled/<name>/ (manifest.csv, labels.csv: the blind sets, now
+    development sets) prepared, restricted to its labelled reports, and its labels by doc_id."""
+    folder = labelled_dir() / name
+    labels = pd.read_csv(folder / "labels.csv", dtype=str, keep_default_na=False).set_index("doc_id")
+    for f in FINDINGS:
+        labels[f] = labels[f].astype(int)
+    batch = prepare(folder, folder / "manifest.csv")
+    keep = set(labels.index)
+    for attr in ("documents", "sections", "sentences"):
+        frame = getattr(batch, attr)
+        setattr(batch, attr, frame[frame["doc_id"].isin(keep)].reset_index(drop=True))
+    return batch, labels
 
 
 def prepare(folder: Path, manifest: Path | None = None, cache_dir: Path | None = None) -> Batch:
