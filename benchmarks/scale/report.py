@@ -132,8 +132,11 @@ def main(path: str) -> None:
                     f"{_f(rs.get('candidates'))} | {_f(rs.get('align'))} | {_f(rs.get('score'))} |"
                 )
     w("\n### Memory (MB)\n")
-    w("| reports | run | process tree peak RSS | driver peak RSS | largest worker peak RSS | archive file |")
-    w("|---|---|---|---|---|---|")
+    w(
+        "| reports | run | process tree peak RSS | process tree peak PSS | driver peak RSS "
+        "| largest worker peak RSS | archive file |"
+    )
+    w("|---|---|---|---|---|---|---|")
     for r in records:
         for phase in ("floor", "cold", "warm", "nextyear", "dask", "allpairs"):
             p = r.get(phase)
@@ -141,7 +144,8 @@ def main(path: str) -> None:
                 continue
             size = p.get("archive_bytes")
             w(
-                f"| {r['size']:,} | {r.get('label', '')}: {phase} | {_f(p.get('tree_peak_rss_mb'), 0)} | {_f(p.get('maxrss_self_mb'), 0)} | "
+                f"| {r['size']:,} | {r.get('label', '')}: {phase} | {_f(p.get('tree_peak_rss_mb'), 0)} | "
+                f"{_f(p.get('tree_peak_pss_mb'), 0)} | {_f(p.get('maxrss_self_mb'), 0)} | "
                 f"{_f(p.get('maxrss_children_mb'), 0)} | {_f(size / 2**20 if size else None, 0)} |"
             )
     w("\n### All-pairs sentence comparison (rapidfuzz ratio >= 90, every sentence of every report)\n")

@@ -25,10 +25,10 @@ import pandas as pd
 #: size. Every row's probabilities depend on that row alone: the same result, bit for bit.
 CHUNK_ROWS = 5_000
 
-#: Fewest rows sent to the engine's workers. Starting a pool of 2 forked workers and shipping the
-#: chunks costs ~0.1 s on the 2-core test machine, scoring costs ~0.1 ms per sentence row with the
-#: content models (benchmarks/RESULTS.md, "Model scoring on the workers"): from ~4,000 rows (about
-#: 55 reports' sentences) the 2 workers save more than the pool costs.
+#: Fewest rows sent to the engine's workers. A ``map_shared`` call on 2 forked workers costs
+#: 0.12-0.19 s (measured under load on the 2-core test machine, benchmarks/RESULTS.md) and the
+#: content models score ~0.1 ms per sentence row, so 2 workers break even at ~3,000 rows; from
+#: 4,000 rows (about 55 reports' sentences) they save time.
 PARALLEL_MIN_ROWS = 4_000
 
 

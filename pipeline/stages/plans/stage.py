@@ -85,8 +85,8 @@ class PlanParams:
 #: (label, start, end, heading).
 DocInput = tuple[Any, str, int, list[tuple[str, int, int, str]]]
 #: Fewest reports sent to the engine's workers: the stage costs ~5 ms per generated report
-#: (benchmarks/RESULTS.md), starting a pool of 2 forked workers ~0.1 s, so from ~100 reports two
-#: workers save more than the pool costs.
+#: (benchmarks/RESULTS.md) and a ``map_shared`` call on 2 forked workers 0.12-0.19 s, so 2 workers
+#: break even at ~60 reports; from 100 they save time.
 PARALLEL_MIN_DOCS = 100
 #: Largest chunk of reports per task (each worker gets about 4 chunks of a smaller batch).
 DOCS_PER_CHUNK = 250
