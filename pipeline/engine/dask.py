@@ -157,7 +157,8 @@ class DaskEngine:
         if not items:
             return
         client = self.client
-        future = client.scatter(shared, broadcast=True, hash=False)
+        # in a list: scatter would otherwise send a tuple, list or dict element by element
+        (future,) = client.scatter([shared], broadcast=True, hash=False)
         try:
             yield from self._stream(
                 lambda part: client.submit(apply_shared, func, future, part, pure=False), items, 1

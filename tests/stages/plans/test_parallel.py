@@ -40,3 +40,20 @@ def test_plans_on_workers_equal_serial(monkeypatch: pytest.MonkeyPatch):
     pd.testing.assert_frame_equal(serial.findings, parallel.findings)
     assert serial.params["plans"]["counts"] == parallel.params["plans"]["counts"]
     assert list(stage.last_run["items"]) == list(docs)
+
+
+def test_plans_on_dask_equal_serial(monkeypatch: pytest.MonkeyPatch):
+    pytest.importorskip("distributed")
+    from pipeline.engine.dask import DaskEngine
+
+    docs = {
+        f"D{i}": [("weaknesses", WEAK), ("plan", SPECIFIC_PLAN if i % 2 else VAGUE_PLAN)] for i in range(6)
+    }
+    serial, on_dask = _batch(docs), _batch(docs)
+    with using_engine(SerialEngine()):
+        PlanStage().run(serial)
+    monkeypatch.setattr(stage_module, "PARALLEL_MIN_DOCS", 2)
+    with DaskEngine(workers=2) as engine, using_engine(engine):
+        PlanStage().run(on_dask)  # the stage (with its models) is scattered once per worker
+    pd.testing.assert_frame_equal(serial.plans, on_dask.plans)
+    pd.testing.assert_frame_equal(serial.findings, on_dask.findings)
