@@ -51,6 +51,9 @@ def test_map_shared_keeps_order_and_runs_on_other_processes():
     assert [v for v, _ in out] == [1000 + i for i in range(40)]
     assert os.getpid() not in {pid for _, pid in out}
     assert list(SerialEngine().map_shared(add, shared, [1, 2])) == [(1001, os.getpid()), (1002, os.getpid())]
+    # spawned workers (threads running in the parent) get the object pickled once each
+    spawned = list(LocalEngine(workers=2, context="spawn").map_shared(add, shared, range(4)))
+    assert [v for v, _ in spawned] == [1000, 1001, 1002, 1003]
 
 
 def test_chunked_proba_on_local_workers_is_bit_identical(
