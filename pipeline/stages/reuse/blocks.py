@@ -210,6 +210,35 @@ def _neighbours(order: np.ndarray) -> dict[int, tuple[int, int]]:
     return {b: (lst[k - 1] if k else -1, lst[k + 1] if k + 1 < len(lst) else -1) for k, b in enumerate(lst)}
 
 
+def seed_blocks(stats: list[BlockStat], p: BlockParams, template: bool, total_tokens: int = 0) -> set[int]:
+    """Blocks copied on their own evidence: passing :func:`is_copied`, or every covered, similar
+    block when together they hold ``whole`` of the report (the starts of :func:`accept_blocks`)."""
+    seeds = {st.block for st in stats if is_copied(st, p, template)}
+    similar = [st for st in stats if st.cov >= p.cov and st.sim >= p.sim]
+    if total_tokens and sum(st.n_tokens for st in similar) >= p.whole * total_tokens:
+        seeds |= {st.block for st in similar}
+    return seeds
+
+
+def anchored(stats: list[BlockStat], seeds: set[int], order: np.ndarray) -> list[BlockStat]:
+    """The blocks of ``stats`` joined, through neighbours also in ``stats``, to a seed block.
+
+    After attribution a source may keep a neighbour that joined a copied block (on that block's
+    evidence) while the copied block itself went to another source (a template, the writer's own
+    earlier report): the neighbour has no evidence of its own left and is dropped."""
+    have = {st.block: st for st in stats}
+    nb = _neighbours(order)
+    keep = {b for b in have if b in seeds}
+    todo = list(keep)
+    while todo:
+        b = todo.pop()
+        for c in nb.get(b, (-1, -1)):
+            if c in have and c not in keep:
+                keep.add(c)
+                todo.append(c)
+    return [have[b] for b in sorted(keep)]
+
+
 def accept_blocks(
     stats: list[BlockStat], p: BlockParams, template: bool, order: np.ndarray, total_tokens: int = 0
 ) -> list[BlockStat]:
@@ -218,10 +247,8 @@ def accept_blocks(
     block either side) of accepted blocks that are as fully covered and as similar: a whole-report
     copy takes the short stock sections along; their evidence is the copied section next to them."""
     by_block = {st.block: st for st in stats}
-    accepted = {b for b, st in by_block.items() if is_copied(st, p, template)}
-    similar = {b for b, st in by_block.items() if st.cov >= p.cov and st.sim >= p.sim}
-    if total_tokens and sum(by_block[b].n_tokens for b in similar) >= p.whole * total_tokens:
-        accepted |= similar  # the whole report (nearly) is the source's, rare content or not
+    # copied on their own evidence, or the whole report (nearly) is the source's
+    accepted = seed_blocks(stats, p, template, total_tokens)
     nb = _neighbours(order)
     grew = p.extend and bool(accepted)
     while grew:

@@ -49,6 +49,7 @@ from pipeline.stages.reuse.blocks import (
     BlockParams,
     BlockStat,
     accept_blocks,
+    anchored,
     block_of_segments,
     block_passages,
     block_sizes,
@@ -57,6 +58,7 @@ from pipeline.stages.reuse.blocks import (
     blocks_from_sections,
     content_blocks,
     is_copied,
+    seed_blocks,
 )
 from pipeline.stages.reuse.boilerplate import BUILTIN_STOCK, StockIndex, mark_boilerplate, read_phrases
 from pipeline.stages.reuse.candidates import peer_pairs, prior_pairs, sample, template_hits
@@ -117,6 +119,9 @@ class ReuseParams:
     #: drop a verified pair at once when no block is covered and similar enough (exact: such a
     #: pair can never yield a copied block); off only to check that it changes nothing
     prune_claims: bool = True
+    #: after attribution, keep a source's neighbouring blocks only when joined to a block copied
+    #: on its own evidence that the source kept (:func:`blocks.anchored`); off only to measure it
+    anchor_neighbours: bool = True
     #: processes aligning colleague pairs: None = the screen engine's workers (1 outside a
     #: screen); forked only from a thread-free process and above ``parallel_min_pairs`` pairs
     align_workers: int | None = None
@@ -132,7 +137,7 @@ class ReuseParams:
     )
     peer_block: BlockParams = field(
         default_factory=lambda: BlockParams(
-            cov=0.9, sim=80.0, bits=10.0, run=3, exact_run=4, whole=0.8, long_run=6, long_tokens=100
+            cov=0.9, sim=80.0, bits=10.0, run=3, exact_run=5, whole=0.8, long_run=6, long_tokens=100
         )
     )
     #: colleagues of another unit or year: copying there is rarer, so more evidence is asked
@@ -872,12 +877,14 @@ class ReuseStage:
         bparams = {"prior": p.prior_block, "peer": p.peer_block, "template": p.template_block}
         total = int(sum(st_sizes)) if (st_sizes := a.meta.get("block_sizes")) is not None else 0
         copied: dict[tuple[str, str], list[BlockStat]] = {}
+        seeds: dict[tuple[str, str], set[int]] = {}
         for key, stats in table.items():
             bp = bparams[key[0]]
             if key[0] == "peer" and far.get(key):
                 bp = p.peer_far_block  # another unit or year: stronger evidence needed
             template = key[0] == "template"
             ok = accept_blocks(stats, bp, template, order, total)
+            seed = seed_blocks(stats, bp, template, total)
             if ok and p.reorder_sim <= 100.0:
                 # a proven copy: its clause-reordered sentences count as matched too
                 pairs = self.reordered_pairs(a, sources[key], [q for st in stats for q in st.pairs])
@@ -893,11 +900,16 @@ class ReuseStage:
                     self._n_ref,
                     p.align.common_df,
                 )
-                ok = accept_blocks(stats, bp, template, order, total) or ok
+                again = accept_blocks(stats, bp, template, order, total)
+                if again:
+                    ok, seed = again, seed_blocks(stats, bp, template, total)
             if ok:
                 copied[key] = ok
+                seeds[key] = seed
         out = []
         for key, stats in attribute_blocks(copied, priority, p.align.tie).items():
+            # a neighbour that joined a block now given to another source has lost its evidence
+            stats = anchored(stats, seeds[key], order) if p.anchor_neighbours else stats
             for st in stats:
                 refine(st.pairs, a, sources[key])
             for ps in block_passages(stats, a, order):
