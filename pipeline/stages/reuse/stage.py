@@ -11,8 +11,10 @@ Pipeline (each step documented in its module):
    workers for large batches; own earlier reports and templates also scored with word order
    ignored); pairs without a covered, similar section dropped at once.
 5. :mod:`blocks` — copy decisions per section (a proven source aligned again with word order
-   ignored); one source per section; who copied whom within a year (sequence rule, the post
-   named in the text, rewording, the writers' own earlier reports); passages with spans.
+   ignored; reworded sentences around other figures carry no rarity); one source per section,
+   neighbours kept only next to a section their source kept; who copied whom within a year
+   (sequence rule, the post named in the text, rewording, the writers' own earlier reports);
+   passages with spans.
 6. Scores: share of the report's own (non-boilerplate) syllables inside passages from each
    source kind; flags at thresholds recorded in ``batch.params["reuse"]``.
 """
