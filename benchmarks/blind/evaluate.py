@@ -176,9 +176,14 @@ def risk_ranking(labels: pd.DataFrame, documents: pd.DataFrame) -> dict[str, flo
         "auc": auc,
         "with_finding": int(any_true.sum()),
         "clean": int((any_true == 0).sum()),
-        "mean_risk_with_finding": float(risk[any_true == 1].mean()),
-        "mean_risk_clean": float(risk[any_true == 0].mean()),
+        "mean_risk_with_finding": _mean_or_none(risk[any_true == 1]),
+        "mean_risk_clean": _mean_or_none(risk[any_true == 0]),
     }
+
+
+def _mean_or_none(values: pd.Series) -> float | None:
+    """Mean of a group, None for an empty group (a set whose reports are all clean, or none is)."""
+    return float(values.mean()) if len(values.dropna()) else None
 
 
 def peer_source_agreement(labels: pd.DataFrame, documents: pd.DataFrame) -> list[str]:
@@ -314,8 +319,8 @@ def render(
         "",
         f'ROC AUC of `risk` against "the report has at least one true finding" '
         f"({ranking['with_finding']} such reports, {ranking['clean']} clean): {_fmt(ranking['auc'])}; "
-        f"mean risk {ranking['mean_risk_with_finding']:.2f} (with a finding) vs "
-        f"{ranking['mean_risk_clean']:.2f} (clean).",
+        f"mean risk {_fmt(ranking['mean_risk_with_finding'])} (with a finding) vs "
+        f"{_fmt(ranking['mean_risk_clean'])} (clean).",
         "",
         *_bank_section(with_bank),
         "## Peer copies: the named source",
